@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * tidings: the command line. Sets up the locale and translations, reads
+ * the options and runs what they ask for.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "subs.h"
+#include "util/i18n.h"
+#include "util/path.h"
+#include "util/sanitize.h"
+#include "util/strbuf.h"
+#include "util/xmalloc.h"
+
+struct options {
+	const char	*urls;		/* -u: the urls file */
+};
+
+static void
+usage(FILE *out)
+{
+	fprintf(out, _("Usage: %s [OPTION]...\n"), PACKAGE);
+	fputs(_("A terminal reader for RSS and Atom news feeds.\n"), out);
+	fputs("\n", out);
+	fputs(_("  -u, --urls=FILE   read the subscriptions from FILE\n"
+	    "                    (default: $XDG_CONFIG_HOME/tidings/urls)\n"),
+	    out);
+	fputs(_("  -h, --help        show this help and exit\n"), out);
+	fputs(_("  -V, --version     show the version and exit\n"), out);
+	fputs("\n", out);
+	fputs(_("On the first start, with no urls file, tidings subscribes to "
+	    "its demo feeds.\nSee tidings(1) for everything else.\n"), out);
+}
+
+static void
+version(void)
+{
+	printf("%s %s\n", PACKAGE, VERSION);
+	puts(_("Copyright the tidings contributors. "
+	    "Licensed under the ISC licence."));
+}
+
+/* Check that everything written to stdout reached it. */
+static int
+stdout_ok(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 1;
+	fprintf(stderr, _("%s: cannot write to standard output: %s\n"),
+	    PACKAGE, strerror(errno));
+	return 0;
+}
+
+static const char *
+demo_dir(void)
+{
+	const char *dir = getenv("TIDINGS_DEMO_DIR");
+
+	return dir != NULL && dir[0] == '/' ? dir : DEMODIR;
+}
+
+/* Subscribe to the demo feeds when there is no urls file at path. */
+static int
+first_start(const char *path, int is_default)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct stat st;
+	char *dir;
+	int rc = 0;
+
+	if (stat(path, &st) == 0 || errno != ENOENT || !is_default)
+		return 0;
+	dir = path_config_dir();
+	if (path_mkdirs(dir, &err) == -1 ||
+	    subs_write_demo(path, demo_dir(), &err) == -1) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, err.buf);
+		rc = -1;
+	} else
+		printf(_("No urls file yet: subscribed to the demo feeds in "
+		    "%s\n\n"), path);
+	free(dir);
+	strbuf_release(&err);
+	return rc;
+}
+
+/* Print one subscription: its name, its tags, its URL. */
+static void
+print_sub(const struct sub *sub)
+{
+	size_t i;
+
+	printf("  %s%s", sub_name(sub), sub->hidden ? _(" (hidden)") : "");
+	for (i = 0; i < sub->ntags; i++)
+		printf("%s%s", i == 0 ? "  [" : ", ", sub->tags[i]);
+	printf("%s\n    %s\n", sub->ntags ? "]" : "", sub->url);
+}
+
+/* List the subscriptions in the urls file. */
+static int
+list_subs(const char *path, int is_default)
+{
+	struct subs subs = SUBS_INIT;
+	struct strbuf err = STRBUF_INIT, warn = STRBUF_INIT;
+	char *clean;
+	size_t i;
+	int rc = 0;
+
+	if (first_start(path, is_default) == -1)
+		return 1;
+	if (subs_load(&subs, path, &warn, &err) == -1) {
+		clean = sanitize(err.buf, SANITIZE_LINE);
+		fprintf(stderr, "%s: %s\n", PACKAGE, clean);
+		free(clean);
+		rc = 1;
+	} else {
+		if (warn.len > 0) {
+			clean = sanitize(warn.buf, SANITIZE_TEXT);
+			fprintf(stderr, _("%s: in %s:\n%s"), PACKAGE, path,
+			    clean);
+			free(clean);
+		}
+		printf(ngettext("%zu subscription in %s:\n",
+		    "%zu subscriptions in %s:\n", subs.n), subs.n, path);
+		for (i = 0; i < subs.n; i++)
+			print_sub(&subs.v[i]);
+	}
+	subs_release(&subs);
+	strbuf_release(&err);
+	strbuf_release(&warn);
+	return rc;
+}
+
+static void
+setup_locale(void)
+{
+	const char *dir = getenv("TIDINGS_LOCALEDIR");
+
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, dir != NULL && dir[0] == '/' ? dir :
+	    LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#else
+	(void)dir;
+#endif
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "urls",	required_argument,	NULL, 'u' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct options opt = { NULL };
+	char *dir = NULL, *urls = NULL;
+	int c, rc;
+
+	umask(077);
+	setup_locale();
+	while ((c = getopt_long(argc, argv, "u:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'u':
+			opt.urls = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return stdout_ok() ? 0 : 1;
+		case 'V':
+			version();
+			return stdout_ok() ? 0 : 1;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("%s: unexpected argument '%s'\n"), PACKAGE,
+		    argv[optind]);
+		usage(stderr);
+		return 2;
+	}
+	if (opt.urls == NULL) {
+		dir = path_config_dir();
+		if (dir == NULL)
+			fatal(_("no home folder: set HOME, or use -u FILE"));
+		urls = path_join(dir, "urls");
+	}
+	rc = list_subs(opt.urls != NULL ? opt.urls : urls, opt.urls == NULL);
+	free(urls);
+	free(dir);
+	return stdout_ok() ? rc : 1;
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * ASCII-only character classes for raw bytes, which no locale changes
+ * (the <ctype.h> functions depend on the locale and take only unsigned
+ * char values).
+ */
+#ifndef TIDINGS_UTIL_ASCII_H
+#define TIDINGS_UTIL_ASCII_H
+
+#define ASCII_ISSPACE(c) ((c) == ' ' || ((c) >= '\t' && (c) <= '\r'))
+#define ASCII_ISDIGIT(c) ((c) >= '0' && (c) <= '9')
+#define ASCII_ISUPPER(c) ((c) >= 'A' && (c) <= 'Z')
+#define ASCII_ISLOWER(c) ((c) >= 'a' && (c) <= 'z')
+#define ASCII_ISALPHA(c) (ASCII_ISUPPER(c) || ASCII_ISLOWER(c))
+#define ASCII_ISALNUM(c) (ASCII_ISALPHA(c) || ASCII_ISDIGIT(c))
+#define ASCII_ISXDIGIT(c) (ASCII_ISDIGIT(c) || \
+    ((c) >= 'a' && (c) <= 'f') || ((c) >= 'A' && (c) <= 'F'))
+#define ASCII_TOLOWER(c) (ASCII_ISUPPER(c) ? (c) - 'A' + 'a' : (c))
+#define ASCII_TOUPPER(c) (ASCII_ISLOWER(c) ? (c) - 'a' + 'A' : (c))
+
+#endif

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * UTF-8 decoding, encoding, validation and repair.
+ */
+#include "config.h"
+
+#include "util/utf8.h"
+
+/* The range the second byte of a sequence must fall in, by lead byte. */
+static int
+second_byte_ok(unsigned char lead, unsigned char b)
+{
+	if (lead == 0xE0)
+		return b >= 0xA0 && b <= 0xBF;	/* no overlong 3-byte forms */
+	if (lead == 0xED)
+		return b >= 0x80 && b <= 0x9F;	/* no surrogates */
+	if (lead == 0xF0)
+		return b >= 0x90 && b <= 0xBF;	/* no overlong 4-byte forms */
+	if (lead == 0xF4)
+		return b >= 0x80 && b <= 0x8F;	/* nothing past U+10FFFF */
+	return b >= 0x80 && b <= 0xBF;
+}
+
+size_t
+utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t need, i;
+	uint32_t c;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
+		need = 2;
+		c = u[0] & 0x1F;
+	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		need = 3;
+		c = u[0] & 0x0F;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		need = 4;
+		c = u[0] & 0x07;
+	} else {
+		*cp = UTF8_REPLACEMENT;	/* C0, C1, F5..FF, stray continuation */
+		return 1;
+	}
+	for (i = 1; i < need; i++) {
+		if (i >= len || (i == 1 ? !second_byte_ok(u[0], u[1]) :
+		    (u[i] & 0xC0) != 0x80)) {
+			*cp = UTF8_REPLACEMENT;
+			return i;
+		}
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	*cp = c;
+	return need;
+}
+
+size_t
+utf8_encode(uint32_t cp, char out[4])
+{
+	if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		cp = UTF8_REPLACEMENT;
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+int
+utf8_add(struct strbuf *sb, uint32_t cp)
+{
+	char tmp[4];
+
+	return strbuf_add(sb, tmp, utf8_encode(cp, tmp));
+}
+
+/* 1 when the n bytes at s decoded to cp are the sequence written there. */
+static int
+decoded_as_is(const char *s, size_t n, uint32_t cp)
+{
+	/* U+FFFD itself is 3 bytes; a replacement is 1 to 3 bad ones */
+	return cp != UTF8_REPLACEMENT || (n == 3 &&
+	    (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF &&
+	    (unsigned char)s[2] == 0xBD);
+}
+
+int
+utf8_valid(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (!decoded_as_is(s + i, n, cp))
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+int
+utf8_repair(struct strbuf *sb, const char *s, size_t len)
+{
+	size_t i = 0, start = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (decoded_as_is(s + i, n, cp)) {
+			i += n;
+			continue;
+		}
+		if (strbuf_add(sb, s + start, i - start) == -1 ||
+		    utf8_add(sb, UTF8_REPLACEMENT) == -1)
+			return -1;
+		i += n;
+		start = i;
+	}
+	return strbuf_add(sb, s + start, i - start);
+}

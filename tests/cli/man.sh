@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: ISC
+# The man page is clean for mandoc's linter, and documents every option
+# that --help lists.
+. "$top_srcdir/tests/cli/lib.sh"
+
+page=$top_srcdir/man/tidings.1
+[ -n "${MANDOC:-}" ] && [ -x "$MANDOC" ] || skip "mandoc not found"
+"$MANDOC" -Tlint "$page" >"$T/lint" 2>&1 ||
+    { cat "$T/lint" >&2; fail "mandoc -Tlint complains about tidings.1"; }
+"$MANDOC" -Tutf8 "$page" | col -b >"$T/page" || fail "mandoc cannot render"
+"$TIDINGS" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u >"$T/opts"
+[ -s "$T/opts" ] || fail "no options found in --help"
+while read -r opt; do
+	expect_grep "$opt" "$T/page"
+done <"$T/opts"
+for env in XDG_CONFIG_HOME XDG_DATA_HOME TIDINGS_DEMO_DIR; do
+	expect_grep "$env" "$T/page"
+done
+if command -v groff >/dev/null 2>&1; then
+	groff -Tutf8 -mandoc -ww -z "$page" 2>"$T/groff"
+	[ -s "$T/groff" ] && { cat "$T/groff" >&2; fail "groff warns"; }
+fi
+exit 0
