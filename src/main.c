@@ -14,15 +14,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "parse.h"
+#include "store.h"
 #include "subs.h"
+#include "util/fileio.h"
 #include "util/i18n.h"
 #include "util/path.h"
 #include "util/sanitize.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
+/* The most a feed file given to --dump may hold. */
+#define DUMP_MAX_BYTES	(512u << 20)
+
 struct options {
 	const char	*urls;		/* -u: the urls file */
+	const char	*dump;		/* --dump: the feed to print */
 };
 
 static void
@@ -34,6 +41,8 @@ usage(FILE *out)
 	fputs(_("  -u, --urls=FILE   read the subscriptions from FILE\n"
 	    "                    (default: $XDG_CONFIG_HOME/tidings/urls)\n"),
 	    out);
+	fputs(_("      --dump=FILE   parse the feed in FILE and print it as "
+	    "tidings stores it\n"), out);
 	fputs(_("  -h, --help        show this help and exit\n"), out);
 	fputs(_("  -V, --version     show the version and exit\n"), out);
 	fputs("\n", out);
@@ -139,6 +148,42 @@ list_subs(const char *path, int is_default)
 	return rc;
 }
 
+/* Print an error about what, cleaned, to stderr. */
+static void
+report(const char *what, const struct strbuf *err)
+{
+	char *clean = sanitize(err->buf, SANITIZE_LINE);
+	char *name = sanitize(what, SANITIZE_LINE);
+
+	fprintf(stderr, "%s: %s: %s\n", PACKAGE, name, clean);
+	free(clean);
+	free(name);
+}
+
+/* Parse the feed in the file at path and print it in the store's form. */
+static int
+dump_feed(const char *path)
+{
+	struct strbuf data, err = STRBUF_INIT;
+	struct feed_doc *doc = NULL;
+	int rc = 1;
+
+	strbuf_init_capped(&data, DUMP_MAX_BYTES);
+	if (file_read(path, &data, &err) == -1)
+		goto out;
+	doc = parse_feed(data.buf, data.len, NULL, NULL, &err);
+	if (doc == NULL || store_write_feed(doc, stdout, &err) == -1)
+		goto out;
+	rc = 0;
+out:
+	if (rc != 0)
+		report(path, &err);
+	feeddoc_free(doc);
+	strbuf_release(&data);
+	strbuf_release(&err);
+	return rc;
+}
+
 static void
 setup_locale(void)
 {
@@ -160,11 +205,12 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "urls",	required_argument,	NULL, 'u' },
+		{ "dump",	required_argument,	NULL, 'D' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
 	};
-	struct options opt = { NULL };
+	struct options opt = { NULL, NULL };
 	char *dir = NULL, *urls = NULL;
 	int c, rc;
 
@@ -174,6 +220,9 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'u':
 			opt.urls = optarg;
+			break;
+		case 'D':
+			opt.dump = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -192,6 +241,8 @@ main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	if (opt.dump != NULL)
+		return dump_feed(opt.dump) == 0 && stdout_ok() ? 0 : 1;
 	if (opt.urls == NULL) {
 		dir = path_config_dir();
 		if (dir == NULL)

@@ -26,13 +26,14 @@ allowed() {
 	case $1 in
 	util) echo "util" ;;
 	date|html|fetch|subs|keys) echo "util" ;;
+	feeddoc) echo "util date" ;;
 	keyfacts) echo "util html" ;;
-	parse) echo "util date html" ;;
-	store) echo "util date parse" ;;
-	model) echo "util date fetch parse store subs keyfacts html" ;;
+	parse) echo "util date html feeddoc" ;;
+	store) echo "util date feeddoc" ;;
+	model) echo "util date feeddoc fetch parse store subs keyfacts html" ;;
 	config) echo "util keys" ;;
-	ui) echo "ui model keys config html keyfacts util date" ;;
-	main) echo "*" ;;
+	ui) echo "ui model keys config html keyfacts util date feeddoc" ;;
+	main|fuzz) echo "*" ;;
 	*) echo "util" ;;
 	esac
 }

@@ -151,8 +151,6 @@ classify(struct cursor *c, uint32_t cp, enum sanitize_mode mode)
 	if (mode == SANITIZE_LINE) {
 		if (is_line_space(cp))
 			return ' ';
-		if (cp == 0x200C || cp == 0x200D)
-			return UINT32_MAX;
 	} else {
 		if (cp == '\r') {
 			if (c->pos < c->len && c->s[c->pos] == '\n')

@@ -11,7 +11,9 @@
  *    two- and three-byte ESC forms;
  *  - bidirectional embeddings, overrides, isolates and marks;
  *  - invisible characters: zero-width space, word joiner, BOM, interlinear
- *    annotation marks, tag characters and noncharacters.
+ *    annotation marks, tag characters and noncharacters. The zero-width
+ *    joiner and non-joiner stay: Persian, Indic scripts and emoji need
+ *    them, and they take no column.
  * mxml writes such bytes but cannot read them back, and a terminal obeys
  * them, so nothing else in tidings needs to know they exist.
  */
@@ -30,8 +32,7 @@ enum sanitize_mode {
 /*
  * Append the cleaned form of the len bytes at s to sb. In SANITIZE_LINE
  * mode every run of white space (newlines and tabs included) becomes one
- * space, leading and trailing white space goes, and zero-width joiners go
- * too. In SANITIZE_TEXT mode CR LF and a lone CR become LF. Returns -1 when
+ * space, and leading and trailing white space goes. In SANITIZE_TEXT mode CR LF and a lone CR become LF. Returns -1 when
  * the result would pass the cap of sb; what fitted stays in sb.
  */
 int sanitize_add(struct strbuf *sb, const char *s, size_t len,

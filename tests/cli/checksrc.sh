@@ -7,7 +7,7 @@ sh "$top_srcdir/tools/checksrc.sh" "$top_srcdir" || fail "checksrc found problem
 # Plant one violation of each kind in a copy and expect each reported.
 mkdir -p "$T/tree"
 cp -R "$top_srcdir/src" "$top_srcdir/po" "$T/tree/"
-cat >"$T/tree/src/parse.c" <<'C'
+cat >"$T/tree/src/parse-planted.c" <<'C'
 /* SPDX-License-Identifier: ISC */
 #include "ui/ui.h"
 #include <curl/curl.h>
@@ -21,7 +21,7 @@ sh "$top_srcdir/tools/checksrc.sh" "$T/tree" >"$T/out" 2>&1 || rc=$?
 [ "$rc" = 1 ] || fail "checksrc exited $rc on a bad tree"
 for want in "banned function: strcpy" "libcurl outside" \
     "includes 'ui/ui.h'" "includes 'model.h'" "// comment" \
-    "src/parse.c uses _() but is not in po/POTFILES.in" \
+    "src/parse-planted.c uses _() but is not in po/POTFILES.in" \
     "<mxml.h> outside src/store.c" "x.c: no SPDX"; do
 	expect_grep "$want" "$T/out"
 done

@@ -183,8 +183,10 @@ test_sanitize_bidi_and_invisible(void **state)
 	CHECK_LINE("a\xe2\x80\x8b" "b\xe2\x81\xa0" "c\xef\xbb\xbf" "d",
 	    "abcd");
 	CHECK_LINE("a\xf3\xa0\x80\x81" "b", "ab");
-	/* joiners: gone from one line, kept in running text */
-	CHECK_LINE("a\xe2\x80\x8d" "b", "ab");
+	/* joiners stay: Persian and emoji sequences need them */
+	CHECK_LINE("a\xe2\x80\x8d" "b", "a\xe2\x80\x8d" "b");
+	CHECK_LINE("\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb4",
+	    "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb4");
 	CHECK_TEXT("a\xe2\x80\x8d" "b", "a\xe2\x80\x8d" "b");
 }
 

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The bytes of a feed made ready for libxml2, which is strict where feeds
+ * are not: UTF-32 (which libxml2 cannot read here) and UTF-16 become
+ * UTF-8; white space before the XML declaration goes; and an ampersand
+ * that starts no reference, as in the URL "?a=1&b=2", becomes "&amp;"
+ * instead of an error that loses the text after it.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <string.h>
+
+#include "parse-private.h"
+#include "util/ascii.h"
+#include "util/utf8.h"
+
+/* The encoding of a document in UTF-32 or UTF-16, or NULL; *bom its BOM. */
+static const char *
+wide_encoding(const unsigned char *d, size_t len, size_t *bom)
+{
+	*bom = 0;
+	if (len >= 4 && !memcmp(d, "\xff\xfe\0\0", 4))
+		return *bom = 4, "UTF-32LE";
+	if (len >= 4 && !memcmp(d, "\0\0\xfe\xff", 4))
+		return *bom = 4, "UTF-32BE";
+	if (len >= 2 && !memcmp(d, "\xff\xfe", 2))
+		return *bom = 2, "UTF-16LE";
+	if (len >= 2 && !memcmp(d, "\xfe\xff", 2))
+		return *bom = 2, "UTF-16BE";
+	if (len >= 4 && !memcmp(d, "<\0\0\0", 4))
+		return "UTF-32LE";
+	if (len >= 4 && !memcmp(d, "\0\0\0<", 4))
+		return "UTF-32BE";
+	if (len >= 4 && !memcmp(d, "<\0?\0", 4))
+		return "UTF-16LE";
+	if (len >= 4 && !memcmp(d, "\0<\0?", 4))
+		return "UTF-16BE";
+	return NULL;
+}
+
+/* Convert len bytes in encoding enc to UTF-8 into out; bad ones: U+FFFD. */
+static void
+to_utf8(const char *enc, const char *data, size_t len, struct strbuf *out)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	char *in = (char *)data, *o;
+	size_t left = len, room, step = enc[4] == '3' ? 4 : 2;
+
+	if (cd == (iconv_t)-1)
+		return;
+	while (left > 0) {
+		strbuf_grow(out, 4 * left + 16);
+		o = out->buf + out->len;
+		room = out->alloc - out->len - 1;
+		if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 &&
+		    errno != E2BIG) {
+			strbuf_setlen(out, (size_t)(o - out->buf));
+			utf8_add(out, UTF8_REPLACEMENT);
+			in += left < step ? left : step;
+			left -= left < step ? left : step;
+			continue;
+		}
+		strbuf_setlen(out, (size_t)(o - out->buf));
+	}
+	iconv_close(cd);
+}
+
+/* Length of a well-formed reference at s (just past its '&'), or 0. */
+static size_t
+reference_len(const char *s, const char *end)
+{
+	const char *p = s;
+
+	if (p < end && *p == '#') {
+		p++;
+		if (p < end && (*p == 'x' || *p == 'X'))
+			for (p++; p < end && ASCII_ISXDIGIT(*p); p++)
+				;
+		else
+			for (; p < end && ASCII_ISDIGIT(*p); p++)
+				;
+		return p < end && *p == ';' && p - s > 1 &&
+		    !(p - s == 2 && (s[1] == 'x' || s[1] == 'X')) ?
+		    (size_t)(p - s + 1) : 0;
+	}
+	if (p >= end || !(ASCII_ISALPHA(*p) || *p == '_' || *p == ':'))
+		return 0;
+	while (p < end && p - s < 64 && (ASCII_ISALNUM(*p) || *p == '_' ||
+	    *p == ':' || *p == '.' || *p == '-'))
+		p++;
+	return p < end && *p == ';' ? (size_t)(p - s + 1) : 0;
+}
+
+/* Where a region that may hold a bare '&' (CDATA, comment) ends, or p. */
+static const char *
+skip_literal(const char *p, const char *end)
+{
+	const char *close;
+	size_t n = (size_t)(end - p);
+
+	if (n >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
+		close = memmem(p, n, "]]>", 3);
+		return close != NULL ? close + 3 : end;
+	}
+	if (n >= 4 && memcmp(p, "<!--", 4) == 0) {
+		close = memmem(p + 4, n - 4, "-->", 3);
+		return close != NULL ? close + 3 : end;
+	}
+	return p;
+}
+
+/*
+ * Copy the n bytes at s into out with every bare '&' escaped and "&#X"
+ * written "&#x"; returns 0, adding nothing to out, when there was nothing
+ * to change.
+ */
+static int
+fix_ampersands(const char *s, size_t n, struct strbuf *out)
+{
+	const char *p = s, *end = s + n, *from = s, *amp, *lt, *next;
+	size_t ref;
+	int changed = 0;
+
+	amp = memchr(p, '&', n);
+	while (amp != NULL) {
+		lt = memchr(p, '<', (size_t)(amp - p));
+		if (lt != NULL) {
+			next = skip_literal(lt, end);
+			p = next != lt ? next : lt + 1;
+			if (p > amp)
+				amp = memchr(p, '&', (size_t)(end - p));
+			continue;
+		}
+		ref = reference_len(amp + 1, end);
+		if (ref > 0 && amp[1] == '#' && amp[2] == 'X') {
+			strbuf_add(out, from, (size_t)(amp - from) + 2);
+			strbuf_addch(out, 'x');
+			from = amp + 3;
+			changed = 1;
+		} else if (ref == 0) {
+			strbuf_add(out, from, (size_t)(amp - from) + 1);
+			strbuf_addstr(out, "amp;");
+			from = amp + 1;
+			changed = 1;
+		}
+		p = amp + 1 + ref;
+		amp = memchr(p, '&', (size_t)(end - p));
+	}
+	if (changed)
+		strbuf_add(out, from, (size_t)(end - from));
+	return changed;
+}
+
+const char *
+input_prepare(const char *data, size_t *len, const char **charset,
+    struct strbuf *buf)
+{
+	struct strbuf wide = STRBUF_INIT;
+	const char *enc;
+	size_t bom, i = 0, j;
+
+	enc = wide_encoding((const unsigned char *)data, *len, &bom);
+	if (enc != NULL) {
+		to_utf8(enc, data + bom, *len - bom, &wide);
+		data = wide.buf;
+		*len = wide.len;
+		*charset = "UTF-8";
+	} else if (*len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		i = 3;
+		if (*charset == NULL)
+			*charset = "UTF-8";
+	}
+	for (j = i; j < *len && ASCII_ISSPACE(data[j]); j++)
+		;
+	if (j < *len && data[j] == '<')
+		i = j;
+	data += i;
+	*len -= i;
+	if (!fix_ampersands(data, *len, buf) && enc != NULL)
+		strbuf_add(buf, data, *len);	/* keep the converted text */
+	strbuf_release(&wide);
+	if (enc == NULL && buf->len == 0)
+		return data;
+	*len = buf->len;
+	return buf->buf;
+}
