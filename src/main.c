@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fetch.h"
 #include "parse.h"
 #include "store.h"
 #include "subs.h"
@@ -41,8 +42,10 @@ usage(FILE *out)
 	fputs(_("  -u, --urls=FILE   read the subscriptions from FILE\n"
 	    "                    (default: $XDG_CONFIG_HOME/tidings/urls)\n"),
 	    out);
-	fputs(_("      --dump=FILE   parse the feed in FILE and print it as "
-	    "tidings stores it\n"), out);
+	fputs(_("      --dump=FILE|URL\n"
+	    "                    parse the feed in FILE or at URL and print "
+	    "it as\n"
+	    "                    tidings stores it\n"), out);
 	fputs(_("  -h, --help        show this help and exit\n"), out);
 	fputs(_("  -V, --version     show the version and exit\n"), out);
 	fputs("\n", out);
@@ -160,27 +163,60 @@ report(const char *what, const struct strbuf *err)
 	free(name);
 }
 
-/* Parse the feed in the file at path and print it in the store's form. */
+/*
+ * Read the feed named by what: a file, a file:// URL or an http(s) URL.
+ * The body goes to data; *url and *charset (new strings or NULL) are
+ * where it came from and the charset the server named.
+ */
 static int
-dump_feed(const char *path)
+read_feed(const char *what, struct strbuf *data, char **url, char **charset,
+    struct strbuf *err)
+{
+	struct fetch_limits limits = FETCH_LIMITS_DEFAULT;
+	struct fetch_result res;
+
+	*url = *charset = NULL;
+	if (strncmp(what, "file://", 7) == 0)
+		return file_read(what + 7, data, err);
+	if (strstr(what, "://") == NULL)
+		return file_read(what, data, err);
+	limits.max_bytes = data->cap;
+	if (fetch_url(what, &limits, &res) == -1) {
+		strbuf_add(err, res.error.buf, res.error.len);
+		fetch_result_release(&res);
+		return -1;
+	}
+	strbuf_add(data, res.body.buf, res.body.len);
+	*url = xstrdup(res.final_url != NULL ? res.final_url : what);
+	*charset = res.charset != NULL ? xstrdup(res.charset) : NULL;
+	fetch_result_release(&res);
+	return 0;
+}
+
+/* Parse the feed in what (a file or a URL) and print it as stored. */
+static int
+dump_feed(const char *what)
 {
 	struct strbuf data, err = STRBUF_INIT;
 	struct feed_doc *doc = NULL;
+	char *url = NULL, *charset = NULL;
 	int rc = 1;
 
 	strbuf_init_capped(&data, DUMP_MAX_BYTES);
-	if (file_read(path, &data, &err) == -1)
+	if (read_feed(what, &data, &url, &charset, &err) == -1)
 		goto out;
-	doc = parse_feed(data.buf, data.len, NULL, NULL, &err);
+	doc = parse_feed(data.buf, data.len, url, charset, &err);
 	if (doc == NULL || store_write_feed(doc, stdout, &err) == -1)
 		goto out;
 	rc = 0;
 out:
 	if (rc != 0)
-		report(path, &err);
+		report(what, &err);
 	feeddoc_free(doc);
 	strbuf_release(&data);
 	strbuf_release(&err);
+	free(url);
+	free(charset);
 	return rc;
 }
 

@@ -93,21 +93,30 @@ reference_len(const char *s, const char *end)
 	return p < end && *p == ';' ? (size_t)(p - s + 1) : 0;
 }
 
+/* Just past the first three-byte terminator t at or after start, or end. */
+static const char *
+find_close(const char *start, const char *end, const char *t)
+{
+	const char *q = start + 2, *hit;
+
+	while (q < end && (hit = memchr(q, t[2], (size_t)(end - q))) != NULL) {
+		if (hit[-1] == t[1] && hit[-2] == t[0])
+			return hit + 1;
+		q = hit + 1;
+	}
+	return end;
+}
+
 /* Where a region that may hold a bare '&' (CDATA, comment) ends, or p. */
 static const char *
 skip_literal(const char *p, const char *end)
 {
-	const char *close;
 	size_t n = (size_t)(end - p);
 
-	if (n >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
-		close = memmem(p, n, "]]>", 3);
-		return close != NULL ? close + 3 : end;
-	}
-	if (n >= 4 && memcmp(p, "<!--", 4) == 0) {
-		close = memmem(p + 4, n - 4, "-->", 3);
-		return close != NULL ? close + 3 : end;
-	}
+	if (n >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+		return find_close(p + 9, end, "]]>");
+	if (n >= 4 && memcmp(p, "<!--", 4) == 0)
+		return find_close(p + 4, end, "-->");
 	return p;
 }
 

@@ -124,9 +124,11 @@ store_write_feed(const struct feed_doc *doc, FILE *out, struct strbuf *err)
 	for (i = 0; i < doc->nitems; i++)
 		add_item(feed, &doc->items[i]);
 	mxmlSetWrapMargin(0);
-	rc = mxmlSaveFile(xml, out, whitespace);
+	/* mxml buffers a file descriptor itself; through stdio it would
+	 * lock the FILE for every character */
+	rc = fflush(out) == 0 ? mxmlSaveFd(xml, fileno(out), whitespace) : -1;
 	mxmlDelete(xml);
-	if (rc == -1 || fflush(out) != 0 || ferror(out)) {
+	if (rc == -1 || ferror(out)) {
 		strbuf_addf(err, _("cannot write the feed: %s"),
 		    strerror(errno));
 		return -1;

@@ -167,21 +167,50 @@ classify(struct cursor *c, uint32_t cp, enum sanitize_mode mode)
 	return cp;
 }
 
+/* Length of the run at s of bytes that pass unchanged in mode. */
+static size_t
+plain_run(const char *s, size_t len, enum sanitize_mode mode)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	if (mode == SANITIZE_TEXT)
+		while (i < len && ((u[i] >= 0x20 && u[i] < 0x7F) ||
+		    u[i] == '\n' || u[i] == '\t'))
+			i++;
+	else
+		while (i < len && u[i] > 0x20 && u[i] < 0x7F)
+			i++;
+	return i;
+}
+
 int
 sanitize_add(struct strbuf *sb, const char *s, size_t len,
     enum sanitize_mode mode)
 {
 	struct cursor c = { s, len, 0 };
 	int pending_space = 0, any = 0;
-	uint32_t cp;
-	size_t n;
+	size_t n, start;
+	uint32_t cp, kept;
 
-	while (cursor_peek(&c, &cp, &n)) {
-		c.pos += n;
-		cp = classify(&c, cp, mode);
-		if (cp == UINT32_MAX)
+	while (c.pos < len) {
+		n = plain_run(s + c.pos, len - c.pos, mode);
+		if (n > 0) {
+			if ((pending_space && strbuf_addch(sb, ' ') == -1) ||
+			    strbuf_add(sb, s + c.pos, n) == -1)
+				return -1;
+			pending_space = 0;
+			any = 1;
+			c.pos += n;
 			continue;
-		if (mode == SANITIZE_LINE && cp == ' ') {
+		}
+		start = c.pos;
+		cursor_peek(&c, &cp, &n);
+		c.pos += n;
+		kept = classify(&c, cp, mode);
+		if (kept == UINT32_MAX)
+			continue;
+		if (mode == SANITIZE_LINE && kept == ' ') {
 			pending_space = any;
 			continue;
 		}
@@ -189,7 +218,9 @@ sanitize_add(struct strbuf *sb, const char *s, size_t len,
 			return -1;
 		pending_space = 0;
 		any = 1;
-		if (utf8_add(sb, cp) == -1)
+		/* a well-formed character is copied as it was written */
+		if (kept == cp && cp != UTF8_REPLACEMENT ?
+		    strbuf_add(sb, s + start, n) == -1 : utf8_add(sb, kept) == -1)
 			return -1;
 	}
 	return 0;
