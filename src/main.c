@@ -14,22 +14,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fetch.h"
-#include "parse.h"
-#include "store.h"
-#include "subs.h"
-#include "util/fileio.h"
+#include "batch.h"
 #include "util/i18n.h"
 #include "util/path.h"
-#include "util/sanitize.h"
-#include "util/strbuf.h"
 #include "util/xmalloc.h"
 
-/* The most a feed file given to --dump may hold. */
-#define DUMP_MAX_BYTES	(512u << 20)
+enum command { CMD_LIST, CMD_DUMP, CMD_REFRESH, CMD_PRINT_UNREAD };
 
 struct options {
+	enum command	 cmd;
 	const char	*urls;		/* -u: the urls file */
+	const char	*datadir;	/* -d: the data folder */
 	const char	*dump;		/* --dump: the feed to print */
 };
 
@@ -41,6 +36,13 @@ usage(FILE *out)
 	fputs("\n", out);
 	fputs(_("  -u, --urls=FILE   read the subscriptions from FILE\n"
 	    "                    (default: $XDG_CONFIG_HOME/tidings/urls)\n"),
+	    out);
+	fputs(_("  -d, --data-dir=DIR  keep the article store in DIR\n"
+	    "                    (default: $XDG_DATA_HOME/tidings)\n"), out);
+	fputs(_("  -r, --refresh     fetch every feed into the store, print a "
+	    "summary;\n"
+	    "                    exit 1 if any feed failed\n"), out);
+	fputs(_("      --print-unread  print the number of unread articles\n"),
 	    out);
 	fputs(_("      --dump=FILE|URL\n"
 	    "                    parse the feed in FILE or at URL and print "
@@ -72,154 +74,6 @@ stdout_ok(void)
 	return 0;
 }
 
-static const char *
-demo_dir(void)
-{
-	const char *dir = getenv("TIDINGS_DEMO_DIR");
-
-	return dir != NULL && dir[0] == '/' ? dir : DEMODIR;
-}
-
-/* Subscribe to the demo feeds when there is no urls file at path. */
-static int
-first_start(const char *path, int is_default)
-{
-	struct strbuf err = STRBUF_INIT;
-	struct stat st;
-	char *dir;
-	int rc = 0;
-
-	if (stat(path, &st) == 0 || errno != ENOENT || !is_default)
-		return 0;
-	dir = path_config_dir();
-	if (path_mkdirs(dir, &err) == -1 ||
-	    subs_write_demo(path, demo_dir(), &err) == -1) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, err.buf);
-		rc = -1;
-	} else
-		printf(_("No urls file yet: subscribed to the demo feeds in "
-		    "%s\n\n"), path);
-	free(dir);
-	strbuf_release(&err);
-	return rc;
-}
-
-/* Print one subscription: its name, its tags, its URL. */
-static void
-print_sub(const struct sub *sub)
-{
-	size_t i;
-
-	printf("  %s%s", sub_name(sub), sub->hidden ? _(" (hidden)") : "");
-	for (i = 0; i < sub->ntags; i++)
-		printf("%s%s", i == 0 ? "  [" : ", ", sub->tags[i]);
-	printf("%s\n    %s\n", sub->ntags ? "]" : "", sub->url);
-}
-
-/* List the subscriptions in the urls file. */
-static int
-list_subs(const char *path, int is_default)
-{
-	struct subs subs = SUBS_INIT;
-	struct strbuf err = STRBUF_INIT, warn = STRBUF_INIT;
-	char *clean;
-	size_t i;
-	int rc = 0;
-
-	if (first_start(path, is_default) == -1)
-		return 1;
-	if (subs_load(&subs, path, &warn, &err) == -1) {
-		clean = sanitize(err.buf, SANITIZE_LINE);
-		fprintf(stderr, "%s: %s\n", PACKAGE, clean);
-		free(clean);
-		rc = 1;
-	} else {
-		if (warn.len > 0) {
-			clean = sanitize(warn.buf, SANITIZE_TEXT);
-			fprintf(stderr, _("%s: in %s:\n%s"), PACKAGE, path,
-			    clean);
-			free(clean);
-		}
-		printf(ngettext("%zu subscription in %s:\n",
-		    "%zu subscriptions in %s:\n", subs.n), subs.n, path);
-		for (i = 0; i < subs.n; i++)
-			print_sub(&subs.v[i]);
-	}
-	subs_release(&subs);
-	strbuf_release(&err);
-	strbuf_release(&warn);
-	return rc;
-}
-
-/* Print an error about what, cleaned, to stderr. */
-static void
-report(const char *what, const struct strbuf *err)
-{
-	char *clean = sanitize(err->buf, SANITIZE_LINE);
-	char *name = sanitize(what, SANITIZE_LINE);
-
-	fprintf(stderr, "%s: %s: %s\n", PACKAGE, name, clean);
-	free(clean);
-	free(name);
-}
-
-/*
- * Read the feed named by what: a file, a file:// URL or an http(s) URL.
- * The body goes to data; *url and *charset (new strings or NULL) are
- * where it came from and the charset the server named.
- */
-static int
-read_feed(const char *what, struct strbuf *data, char **url, char **charset,
-    struct strbuf *err)
-{
-	struct fetch_limits limits = FETCH_LIMITS_DEFAULT;
-	struct fetch_result res;
-
-	*url = *charset = NULL;
-	if (strncmp(what, "file://", 7) == 0)
-		return file_read(what + 7, data, err);
-	if (strstr(what, "://") == NULL)
-		return file_read(what, data, err);
-	limits.max_bytes = data->cap;
-	if (fetch_url(what, &limits, &res) == -1) {
-		strbuf_add(err, res.error.buf, res.error.len);
-		fetch_result_release(&res);
-		return -1;
-	}
-	strbuf_add(data, res.body.buf, res.body.len);
-	*url = xstrdup(res.final_url != NULL ? res.final_url : what);
-	*charset = res.charset != NULL ? xstrdup(res.charset) : NULL;
-	fetch_result_release(&res);
-	return 0;
-}
-
-/* Parse the feed in what (a file or a URL) and print it as stored. */
-static int
-dump_feed(const char *what)
-{
-	struct strbuf data, err = STRBUF_INIT;
-	struct feed_doc *doc = NULL;
-	char *url = NULL, *charset = NULL;
-	int rc = 1;
-
-	strbuf_init_capped(&data, DUMP_MAX_BYTES);
-	if (read_feed(what, &data, &url, &charset, &err) == -1)
-		goto out;
-	doc = parse_feed(data.buf, data.len, url, charset, &err);
-	if (doc == NULL || store_write_feed(doc, stdout, &err) == -1)
-		goto out;
-	rc = 0;
-out:
-	if (rc != 0)
-		report(what, &err);
-	feeddoc_free(doc);
-	strbuf_release(&data);
-	strbuf_release(&err);
-	free(url);
-	free(charset);
-	return rc;
-}
-
 static void
 setup_locale(void)
 {
@@ -236,57 +90,112 @@ setup_locale(void)
 #endif
 }
 
-int
-main(int argc, char **argv)
+/* Read the options into opt; returns -1 to exit with *status. */
+static int
+read_options(int argc, char **argv, struct options *opt, int *status)
 {
 	static const struct option longopts[] = {
-		{ "urls",	required_argument,	NULL, 'u' },
-		{ "dump",	required_argument,	NULL, 'D' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ NULL,		0,			NULL, 0 }
+		{ "urls",		required_argument,	NULL, 'u' },
+		{ "data-dir",		required_argument,	NULL, 'd' },
+		{ "refresh",		no_argument,		NULL, 'r' },
+		{ "print-unread",	no_argument,		NULL, 'P' },
+		{ "dump",		required_argument,	NULL, 'D' },
+		{ "help",		no_argument,		NULL, 'h' },
+		{ "version",		no_argument,		NULL, 'V' },
+		{ NULL,			0,			NULL, 0 }
 	};
-	struct options opt = { NULL, NULL };
-	char *dir = NULL, *urls = NULL;
-	int c, rc;
+	int c;
 
-	umask(077);
-	setup_locale();
-	while ((c = getopt_long(argc, argv, "u:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "u:d:rhV", longopts, NULL)) != -1)
 		switch (c) {
 		case 'u':
-			opt.urls = optarg;
+			opt->urls = optarg;
+			break;
+		case 'd':
+			opt->datadir = optarg;
+			break;
+		case 'r':
+			opt->cmd = CMD_REFRESH;
+			break;
+		case 'P':
+			opt->cmd = CMD_PRINT_UNREAD;
 			break;
 		case 'D':
-			opt.dump = optarg;
+			opt->cmd = CMD_DUMP;
+			opt->dump = optarg;
 			break;
 		case 'h':
 			usage(stdout);
-			return stdout_ok() ? 0 : 1;
+			*status = stdout_ok() ? 0 : 1;
+			return -1;
 		case 'V':
 			version();
-			return stdout_ok() ? 0 : 1;
+			*status = stdout_ok() ? 0 : 1;
+			return -1;
 		default:
 			usage(stderr);
-			return 2;
+			*status = 2;
+			return -1;
 		}
-	}
 	if (optind < argc) {
 		fprintf(stderr, _("%s: unexpected argument '%s'\n"), PACKAGE,
 		    argv[optind]);
 		usage(stderr);
-		return 2;
+		*status = 2;
+		return -1;
 	}
-	if (opt.dump != NULL)
-		return dump_feed(opt.dump) == 0 && stdout_ok() ? 0 : 1;
-	if (opt.urls == NULL) {
-		dir = path_config_dir();
-		if (dir == NULL)
-			fatal(_("no home folder: set HOME, or use -u FILE"));
-		urls = path_join(dir, "urls");
-	}
-	rc = list_subs(opt.urls != NULL ? opt.urls : urls, opt.urls == NULL);
-	free(urls);
+	return 0;
+}
+
+/* dir/name, where dir is an XDG folder; dies when there is no home. */
+static char *
+default_path(char *(*xdg_dir)(void), const char *name)
+{
+	char *dir = xdg_dir(), *path;
+
+	if (dir == NULL)
+		fatal(_("no home folder: set HOME, or name the files with -u "
+		    "and -d"));
+	path = name != NULL ? path_join(dir, name) : xstrdup(dir);
 	free(dir);
+	return path;
+}
+
+/* Run the command of opt with the files it names. */
+static int
+run(const struct options *opt)
+{
+	char *urls = opt->urls != NULL ? xstrdup(opt->urls) :
+	    default_path(path_config_dir, "urls");
+	char *data = opt->datadir != NULL ? xstrdup(opt->datadir) :
+	    default_path(path_data_dir, NULL);
+	int rc;
+
+	rc = batch_first_start(urls, opt->urls == NULL) == -1 ? 1 : 0;
+	if (rc == 0 && opt->cmd == CMD_REFRESH)
+		rc = batch_refresh(urls, data);
+	else if (rc == 0 && opt->cmd == CMD_PRINT_UNREAD)
+		rc = batch_print_unread(urls, data);
+	else if (rc == 0)
+		rc = batch_list(urls);
+	free(urls);
+	free(data);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options opt = { CMD_LIST, NULL, NULL, NULL };
+	int status = 0, rc;
+
+	umask(077);
+	setup_locale();
+	if (read_options(argc, argv, &opt, &status) == -1)
+		return status;
+	if (opt.cmd == CMD_DUMP)
+		rc = batch_dump(opt.dump);
+	else
+		rc = run(&opt);
 	return stdout_ok() ? rc : 1;
 }

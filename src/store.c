@@ -1,137 +1,700 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The store's XML, written with mxml (3.x). Every string handed to mxml
- * has been through the sanitiser: mxml writes control characters it
- * cannot read back.
+ * The store: the data folder, its lock, the index, the journal of marks,
+ * and the feed and body files (whose XML is in store-xml.c).
  */
 #include "config.h"
 
 #include "store.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
-
-#include <mxml.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "date.h"
+#include "store-private.h"
+#include "util/fileio.h"
 #include "util/i18n.h"
+#include "util/path.h"
+#include "util/xmalloc.h"
 
-/* Indentation: two spaces a level, elements holding elements broken. */
-static const char *
-whitespace(mxml_node_t *node, int where)
+#define JOURNAL_MAX_BYTES	(64u << 20)
+
+/* dir/name, or dir/sub/ID.xml when id is given. */
+static char *
+store_path(const struct store *st, const char *sub, const char *id)
 {
-	static const char *const indent[] = {
-		"", "\n  ", "\n    ", "\n      "
-	};
-	int depth = 0;
-	mxml_node_t *p;
+	if (id == NULL)
+		return path_join(st->dir, sub);
+	return xasprintf("%s/%s/%s.xml", st->dir, sub, id);
+}
 
-	for (p = mxmlGetParent(node); p != NULL &&
-	    mxmlGetType(p) == MXML_ELEMENT &&
-	    strncmp(mxmlGetElement(p), "?xml", 4) != 0; p = mxmlGetParent(p))
-		depth++;
-	if (depth > 3)
-		depth = 3;
-	if (where == MXML_WS_BEFORE_OPEN)
-		return depth > 0 ? indent[depth] : NULL;
-	if (where == MXML_WS_BEFORE_CLOSE && mxmlGetFirstChild(node) != NULL &&
-	    mxmlGetType(mxmlGetFirstChild(node)) == MXML_ELEMENT)
-		return depth > 0 ? indent[depth] : "\n";
-	if (where == MXML_WS_AFTER_CLOSE && depth == 0)
-		return "\n";
-	if (where == MXML_WS_AFTER_OPEN && depth == 0 &&
-	    strncmp(mxmlGetElement(node), "?xml", 4) == 0)
-		return "\n";
+char *
+store_feed_id(const char *url)
+{
+	char hex[HASH_HEX_SIZE];
+
+	return xstrdup(hash_hex(hash_fnv1a(HASH_FNV1A_INIT, url,
+	    strlen(url)), hex));
+}
+
+/* Move a file that cannot be read aside, as PATH.corrupt-TIME. */
+static void
+move_aside(const char *path, struct strbuf *notes, const struct strbuf *why)
+{
+	char *aside = NULL;
+	struct stat sb;
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		free(aside);
+		aside = i == 0 ? xasprintf("%s.corrupt-%lld", path,
+		    (long long)time(NULL)) : xasprintf("%s.corrupt-%lld-%d",
+		    path, (long long)time(NULL), i);
+		if (lstat(aside, &sb) == -1 && errno == ENOENT)
+			break;
+	}
+	if (rename(path, aside) == 0)
+		strbuf_addf(notes, _("%s; moved aside as '%s'\n"), why->buf,
+		    aside);
+	else
+		strbuf_addf(notes, _("%s; cannot move it aside: %s\n"),
+		    why->buf, strerror(errno));
+	free(aside);
+}
+
+struct store_feed_info *
+store_index_add(struct store *st)
+{
+	struct store_feed_info *f;
+
+	if (st->nfeeds == st->alloc) {
+		st->alloc = st->alloc ? st->alloc * 2 : 64;
+		st->feeds = xreallocarray(st->feeds, st->alloc,
+		    sizeof(*st->feeds));
+	}
+	f = &st->feeds[st->nfeeds++];
+	memset(f, 0, sizeof(*f));
+	f->fetched = DATE_UNKNOWN;
+	return f;
+}
+
+static void
+info_release(struct store_feed_info *f)
+{
+	free(f->id);
+	free(f->url);
+	free(f->title);
+	free(f->error);
+}
+
+size_t
+store_nfeeds(const struct store *st)
+{
+	return st->nfeeds;
+}
+
+const struct store_feed_info *
+store_feed_at(const struct store *st, size_t i)
+{
+	return i < st->nfeeds ? &st->feeds[i] : NULL;
+}
+
+static struct store_feed_info *
+info_by_id(struct store *st, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < st->nfeeds; i++)
+		if (strcmp(st->feeds[i].id, id) == 0)
+			return &st->feeds[i];
 	return NULL;
 }
 
-/* <name>value</name> under parent, unless value is NULL. */
-static mxml_node_t *
-add_text(mxml_node_t *parent, const char *name, const char *value)
+const struct store_feed_info *
+store_feed_by_url(const struct store *st, const char *url)
 {
-	mxml_node_t *e;
-
-	if (value == NULL || value[0] == '\0')
-		return NULL;
-	e = mxmlNewElement(parent, name);
-	mxmlNewOpaque(e, value);
-	return e;
-}
-
-static void
-add_date(mxml_node_t *parent, const char *name, int64_t t)
-{
-	char buf[DATE_RFC3339_SIZE];
-
-	if (t != DATE_UNKNOWN)
-		add_text(parent, name, date_format_rfc3339(t, buf));
-}
-
-static void
-add_body(mxml_node_t *parent, const char *name, const char *value,
-    enum text_type type)
-{
-	mxml_node_t *e = add_text(parent, name, value);
-
-	if (e != NULL)
-		mxmlElementSetAttr(e, "type", type == TEXT_HTML ? "html" :
-		    "text");
-}
-
-static void
-add_item(mxml_node_t *feed, const struct feed_item *item)
-{
-	mxml_node_t *e = mxmlNewElement(feed, "item"), *enc;
 	size_t i;
 
-	add_text(e, "guid", item->guid);
-	add_text(e, "title", item->title);
-	add_text(e, "link", item->link);
-	add_text(e, "author", item->author);
-	add_date(e, "published", item->published);
-	add_date(e, "updated", item->updated);
-	add_body(e, "summary", item->summary, item->summary_type);
-	add_body(e, "content", item->content, item->content_type);
-	for (i = 0; i < item->nenclosures; i++) {
-		enc = mxmlNewElement(e, "enclosure");
-		mxmlElementSetAttr(enc, "url", item->enclosures[i].url);
-		if (item->enclosures[i].type != NULL)
-			mxmlElementSetAttr(enc, "type",
-			    item->enclosures[i].type);
-		if (item->enclosures[i].length != NULL)
-			mxmlElementSetAttr(enc, "length",
-			    item->enclosures[i].length);
+	for (i = 0; i < st->nfeeds; i++)
+		if (strcmp(st->feeds[i].url, url) == 0)
+			return &st->feeds[i];
+	return NULL;
+}
+
+/* The index entry for url, made when there is none. */
+static struct store_feed_info *
+info_for(struct store *st, const char *url)
+{
+	struct store_feed_info *f =
+	    (struct store_feed_info *)store_feed_by_url(st, url);
+
+	if (f == NULL) {
+		f = store_index_add(st);
+		f->id = store_feed_id(url);
+		f->url = xstrdup(url);
+		st->index_dirty = 1;
+	}
+	return f;
+}
+
+void
+store_set_fetched(struct store *st, const char *url, int64_t when,
+    const char *error)
+{
+	struct store_feed_info *f = info_for(st, url);
+
+	f->fetched = when;
+	free(f->error);
+	f->error = error != NULL && error[0] != '\0' ? xstrdup(error) : NULL;
+	st->index_dirty = 1;
+}
+
+/* Add (sign 1) or take away (-1) an item of these flags in f's counts. */
+static void
+count_flags(struct store_feed_info *f, unsigned flags, int sign)
+{
+	if (flags & ITEM_DELETED)
+		return;
+	f->total += (unsigned)sign;
+	f->unread += (flags & ITEM_UNREAD) ? (unsigned)sign : 0;
+	f->flagged += (flags & ITEM_FLAGGED) ? (unsigned)sign : 0;
+}
+
+/* Count the items of feed into its index entry. */
+static void
+count_items(struct store_feed_info *f, const struct store_feed *feed)
+{
+	size_t i;
+
+	f->total = f->unread = f->flagged = 0;
+	for (i = 0; i < feed->nitems; i++)
+		count_flags(f, feed->items[i].flags, 1);
+}
+
+/* Keep a mark in memory, replacing an older one for the same item. */
+static void
+marks_put(struct store *st, const char *id, const char *key, unsigned flags)
+{
+	struct store_mark *m;
+	size_t i;
+
+	for (i = 0; i < st->nmarks; i++)
+		if (strcmp(st->marks[i].id, id) == 0 &&
+		    strcmp(st->marks[i].key, key) == 0) {
+			st->marks[i].flags = flags;
+			return;
+		}
+	if (st->nmarks == st->marks_alloc) {
+		st->marks_alloc = st->marks_alloc ? st->marks_alloc * 2 : 64;
+		st->marks = xreallocarray(st->marks, st->marks_alloc,
+		    sizeof(*st->marks));
+	}
+	m = &st->marks[st->nmarks++];
+	snprintf(m->id, sizeof(m->id), "%s", id);
+	m->key = xstrdup(key);
+	m->flags = flags;
+}
+
+/* Read one journal line "ID KEY FLAGS"; 0, or -1 when it is not one. */
+static int
+journal_line(struct store *st, char *line)
+{
+	char *key, *flags, *end;
+	unsigned long v;
+
+	key = strchr(line, ' ');
+	if (key == NULL || key - line != HASH_HEX_SIZE - 1)
+		return -1;
+	*key++ = '\0';
+	flags = strchr(key, ' ');
+	if (flags == NULL || flags == key || flags - key > 64)
+		return -1;
+	*flags++ = '\0';
+	v = strtoul(flags, &end, 10);
+	if (*end != '\0' || end == flags || v > 7)
+		return -1;
+	marks_put(st, line, key, (unsigned)v);
+	return 0;
+}
+
+/* Read marks.log; a last line cut short by a crash is left out. */
+static int
+journal_load(struct store *st, struct strbuf *notes, struct strbuf *err)
+{
+	struct strbuf text;
+	char *path = store_path(st, "marks.log", NULL), *p, *nl;
+	int rc = 0, bad = 0;
+
+	strbuf_init_capped(&text, JOURNAL_MAX_BYTES);
+	if (file_read(path, &text, err) == -1) {
+		rc = errno == ENOENT ? 0 : -1;
+		if (rc == 0)
+			strbuf_reset(err);
+	}
+	for (p = text.buf; rc == 0 && (nl = memchr(p, '\n',
+	    text.len - (size_t)(p - text.buf))) != NULL; p = nl + 1) {
+		*nl = '\0';
+		bad += journal_line(st, p) == -1;
+	}
+	if (bad > 0)
+		strbuf_addf(notes, _("'%s': %d unreadable lines left out\n"),
+		    path, bad);
+	strbuf_release(&text);
+	free(path);
+	return rc;
+}
+
+static int
+journal_open(struct store *st, struct strbuf *err)
+{
+	char *path = store_path(st, "marks.log", NULL);
+
+	if (st->journal_fd >= 0)
+		close(st->journal_fd);
+	st->journal_fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
+	    0600);
+	if (st->journal_fd < 0)
+		strbuf_addf(err, _("cannot open '%s': %s"), path,
+		    strerror(errno));
+	free(path);
+	return st->journal_fd < 0 ? -1 : 0;
+}
+
+/* Rewrite the journal without the marks of feed id, now in its file. */
+static int
+journal_fold(struct store *st, const char *id, struct strbuf *err)
+{
+	struct strbuf text = STRBUF_INIT;
+	char *path;
+	size_t i, kept = 0;
+	int rc;
+
+	for (i = 0; i < st->nmarks; i++) {
+		if (strcmp(st->marks[i].id, id) == 0) {
+			free(st->marks[i].key);
+			continue;
+		}
+		st->marks[kept++] = st->marks[i];
+		strbuf_addf(&text, "%s %s %u\n", st->marks[i].id,
+		    st->marks[i].key, st->marks[i].flags);
+	}
+	if (kept == st->nmarks) {
+		strbuf_release(&text);
+		return 0;
+	}
+	st->nmarks = kept;
+	path = store_path(st, "marks.log", NULL);
+	rc = file_replace(path, text.buf, text.len, err);
+	if (rc == 0)
+		rc = journal_open(st, err);
+	free(path);
+	strbuf_release(&text);
+	return rc;
+}
+
+static void
+apply_marks(const struct store *st, struct store_feed *feed)
+{
+	size_t i, j;
+
+	for (i = 0; i < st->nmarks; i++) {
+		if (strcmp(st->marks[i].id, feed->id) != 0)
+			continue;
+		for (j = 0; j < feed->nitems; j++)
+			if (strcmp(feed->items[j].key, st->marks[i].key) == 0)
+				feed->items[j].flags = st->marks[i].flags;
 	}
 }
 
 int
-store_write_feed(const struct feed_doc *doc, FILE *out, struct strbuf *err)
+store_mark(struct store *st, const char *id, const char *key,
+    unsigned old_flags, unsigned flags, struct strbuf *err)
 {
-	mxml_node_t *xml = mxmlNewXML("1.0"), *feed;
-	char version[16];
-	size_t i;
-	int rc;
+	struct store_feed_info *f = info_by_id(st, id);
+	char line[HASH_HEX_SIZE + 80];
+	int n;
 
-	feed = mxmlNewElement(xml, "feed");
-	snprintf(version, sizeof(version), "%d", STORE_VERSION);
-	mxmlElementSetAttr(feed, "version", version);
-	if (feed_format_name(doc->format) != NULL)
-		mxmlElementSetAttr(feed, "format",
-		    feed_format_name(doc->format));
-	add_text(feed, "title", doc->title);
-	add_text(feed, "link", doc->link);
-	add_text(feed, "description", doc->description);
-	for (i = 0; i < doc->nitems; i++)
-		add_item(feed, &doc->items[i]);
-	mxmlSetWrapMargin(0);
-	/* mxml buffers a file descriptor itself; through stdio it would
-	 * lock the FILE for every character */
-	rc = fflush(out) == 0 ? mxmlSaveFd(xml, fileno(out), whitespace) : -1;
-	mxmlDelete(xml);
-	if (rc == -1 || ferror(out)) {
-		strbuf_addf(err, _("cannot write the feed: %s"),
-		    strerror(errno));
+	if (st->read_only) {
+		strbuf_addf(err, _("the store in '%s' is open read-only"),
+		    st->dir);
 		return -1;
 	}
+	n = snprintf(line, sizeof(line), "%s %s %u\n", id, key, flags);
+	if (n < 0 || (size_t)n >= sizeof(line) || strchr(key, ' ') ||
+	    strchr(key, '\n'))
+		BUG("bad item key '%s'", key);
+	if (file_write_all(st->journal_fd, line, (size_t)n) == -1 ||
+	    fdatasync(st->journal_fd) == -1) {
+		strbuf_addf(err, _("cannot save the mark in '%s/marks.log': "
+		    "%s"), st->dir, strerror(errno));
+		return -1;
+	}
+	marks_put(st, id, key, flags);
+	if (f != NULL) {
+		count_flags(f, old_flags, -1);
+		count_flags(f, flags, 1);
+		st->index_dirty = 1;
+	}
 	return 0;
+}
+
+void
+store_item_release(struct store_item *it)
+{
+	size_t j;
+
+	free(it->key);
+	free(it->guid);
+	free(it->title);
+	free(it->link);
+	free(it->author);
+	for (j = 0; j < it->nenclosures; j++) {
+		free(it->enclosures[j].url);
+		free(it->enclosures[j].type);
+		free(it->enclosures[j].length);
+	}
+	free(it->enclosures);
+	memset(it, 0, sizeof(*it));
+}
+
+void
+store_feed_release(struct store_feed *feed)
+{
+	size_t i;
+
+	for (i = 0; i < feed->nitems; i++)
+		store_item_release(&feed->items[i]);
+	free(feed->items);
+	free(feed->id);
+	free(feed->url);
+	free(feed->title);
+	free(feed->link);
+	free(feed->etag);
+	free(feed->last_modified);
+	memset(feed, 0, sizeof(*feed));
+}
+
+void
+store_bodies_release(struct store_bodies *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		free(b->v[i].key);
+		free(b->v[i].summary);
+		free(b->v[i].content);
+	}
+	free(b->v);
+	memset(b, 0, sizeof(*b));
+}
+
+struct store_item *
+store_feed_add_item(struct store_feed *feed)
+{
+	struct store_item *it;
+
+	if (feed->nitems == feed->alloc) {
+		feed->alloc = feed->alloc ? feed->alloc * 2 : 64;
+		feed->items = xreallocarray(feed->items, feed->alloc,
+		    sizeof(*feed->items));
+	}
+	it = &feed->items[feed->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->published = it->updated = it->first_seen = DATE_UNKNOWN;
+	return it;
+}
+
+struct store_body *
+store_bodies_add(struct store_bodies *b)
+{
+	struct store_body *body;
+
+	if (b->n == b->alloc) {
+		b->alloc = b->alloc ? b->alloc * 2 : 64;
+		b->v = xreallocarray(b->v, b->alloc, sizeof(*b->v));
+	}
+	body = &b->v[b->n++];
+	memset(body, 0, sizeof(*body));
+	return body;
+}
+
+/*
+ * Read a tier file; a damaged one is moved aside and noted, and reads as
+ * empty, like a missing one. Returns 0, or -1 when the file is there but
+ * cannot be opened, with err.
+ */
+static int
+load_tier(const char *path, enum xml_kind kind, void *data,
+    struct strbuf *notes, struct strbuf *err)
+{
+	struct strbuf why = STRBUF_INIT;
+	int rc = xml_load(path, kind, data, &why);
+
+	if (rc == -1)
+		strbuf_add(err, why.buf, why.len);
+	else if (rc == -2)
+		move_aside(path, notes, &why);
+	strbuf_release(&why);
+	return rc == -1 ? -1 : 0;
+}
+
+int
+store_load_feed(struct store *st, const char *id, struct store_feed *feed,
+    struct strbuf *notes, struct strbuf *err)
+{
+	char *path = store_path(st, "feeds", id);
+	int rc;
+
+	memset(feed, 0, sizeof(*feed));
+	feed->id = xstrdup(id);
+	rc = load_tier(path, XML_FEED, feed, notes, err);
+	free(path);
+	if (rc == 0)
+		apply_marks(st, feed);
+	return rc;
+}
+
+int
+store_load_bodies(struct store *st, const char *id,
+    struct store_bodies *bodies, struct strbuf *notes, struct strbuf *err)
+{
+	char *path = store_path(st, "bodies", id);
+	int rc;
+
+	memset(bodies, 0, sizeof(*bodies));
+	rc = load_tier(path, XML_BODIES, bodies, notes, err);
+	free(path);
+	return rc;
+}
+
+int
+store_save_index(struct store *st, struct strbuf *err)
+{
+	char *path;
+	int rc;
+
+	if (st->read_only || !st->index_dirty)
+		return 0;
+	path = store_path(st, "index.xml", NULL);
+	rc = xml_save(path, XML_INDEX, st, err);
+	if (rc == 0)
+		st->index_dirty = 0;
+	free(path);
+	return rc;
+}
+
+int
+store_save_feed(struct store *st, const struct store_feed *feed,
+    const struct store_bodies *bodies, struct strbuf *err)
+{
+	struct store_feed_info *f;
+	char *path;
+	int rc = 0;
+
+	if (st->read_only) {
+		strbuf_addf(err, _("the store in '%s' is open read-only"),
+		    st->dir);
+		return -1;
+	}
+	if (bodies != NULL) {
+		path = store_path(st, "bodies", feed->id);
+		rc = xml_save(path, XML_BODIES, bodies, err);
+		free(path);
+	}
+	if (rc == 0) {
+		path = store_path(st, "feeds", feed->id);
+		rc = xml_save(path, XML_FEED, feed, err);
+		free(path);
+	}
+	if (rc != 0)
+		return -1;
+	f = info_for(st, feed->url);
+	if (feed->title != NULL && (f->title == NULL ||
+	    strcmp(f->title, feed->title) != 0)) {
+		free(f->title);
+		f->title = xstrdup(feed->title);
+	}
+	count_items(f, feed);
+	st->index_dirty = 1;
+	if (journal_fold(st, feed->id, err) == -1)
+		return -1;
+	return store_save_index(st, err);
+}
+
+/*
+ * Make the index again from the feed files, when it is lost or damaged
+ * (noted then, and when a lost one had feeds to find).
+ */
+static void
+rebuild_index(struct store *st, int damaged, struct strbuf *notes)
+{
+	char *dir = store_path(st, "feeds", NULL), *path;
+	struct strbuf err = STRBUF_INIT;
+	struct store_feed feed;
+	struct store_feed_info *f;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	size_t len;
+
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (len != HASH_HEX_SIZE - 1 + 4 ||
+		    strcmp(de->d_name + len - 4, ".xml") != 0)
+			continue;
+		path = path_join(dir, de->d_name);
+		memset(&feed, 0, sizeof(feed));
+		if (xml_load(path, XML_FEED, &feed, &err) == 0 &&
+		    feed.url != NULL) {
+			f = store_index_add(st);
+			f->id = xstrndup(de->d_name, len - 4);
+			f->url = xstrdup(feed.url);
+			f->title = feed.title != NULL ? xstrdup(feed.title) :
+			    NULL;
+			count_items(f, &feed);
+		}
+		strbuf_reset(&err);
+		store_feed_release(&feed);
+		free(path);
+	}
+	if (d != NULL)
+		closedir(d);
+	if (damaged || st->nfeeds > 0)
+		strbuf_addf(notes, _("the index was rebuilt from %zu feed "
+		    "files\n"), st->nfeeds);
+	st->index_dirty = 1;
+	strbuf_release(&err);
+	free(dir);
+}
+
+/* Take the lock of the data folder, or say who holds it. */
+static int
+take_lock(struct store *st, struct strbuf *err)
+{
+	char *path = store_path(st, "lock", NULL);
+
+	st->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	free(path);
+	if (st->lock_fd < 0) {
+		strbuf_addf(err, _("cannot open the lock in '%s': %s"),
+		    st->dir, strerror(errno));
+		return -1;
+	}
+	if (flock(st->lock_fd, LOCK_EX | LOCK_NB) == 0)
+		return 0;
+	if (errno == EWOULDBLOCK)
+		strbuf_addf(err, _("tidings is already running on %s"),
+		    st->dir);
+	else
+		strbuf_addf(err, _("cannot lock '%s': %s"), st->dir,
+		    strerror(errno));
+	return -1;
+}
+
+/* Make the folders of the store. */
+static int
+make_folders(struct store *st, struct strbuf *err)
+{
+	char *feeds = store_path(st, "feeds", NULL);
+	char *bodies = store_path(st, "bodies", NULL);
+	int rc = path_mkdirs(feeds, err) == 0 && path_mkdirs(bodies, err) == 0
+	    ? 0 : -1;
+
+	free(feeds);
+	free(bodies);
+	return rc;
+}
+
+/* Bring the index's counts up to the journal's marks. */
+static void
+count_marked_feeds(struct store *st, struct strbuf *notes)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store_feed feed;
+	size_t i, j;
+
+	for (i = 0; i < st->nfeeds; i++) {
+		for (j = 0; j < st->nmarks; j++)
+			if (strcmp(st->marks[j].id, st->feeds[i].id) == 0)
+				break;
+		if (j == st->nmarks)
+			continue;
+		if (store_load_feed(st, st->feeds[i].id, &feed, notes,
+		    &err) == 0)
+			count_items(&st->feeds[i], &feed);
+		store_feed_release(&feed);
+		strbuf_reset(&err);
+		st->index_dirty = 1;
+	}
+	strbuf_release(&err);
+}
+
+int
+store_open(struct store **out, const char *dir, int read_only,
+    struct strbuf *notes, struct strbuf *err)
+{
+	struct store *st = xcalloc(1, sizeof(*st));
+	char *index;
+	int rc = -1;
+
+	st->dir = xstrdup(dir);
+	st->read_only = read_only;
+	st->lock_fd = st->journal_fd = -1;
+	if (!read_only && (path_mkdirs(dir, err) == -1 ||
+	    take_lock(st, err) == -1 || make_folders(st, err) == -1 ||
+	    journal_open(st, err) == -1))
+		goto out;
+	if (journal_load(st, notes, err) == -1)
+		goto out;
+	index = store_path(st, "index.xml", NULL);
+	rc = xml_load(index, XML_INDEX, st, err);
+	if (rc == -2) {
+		move_aside(index, notes, err);
+		strbuf_reset(err);
+	}
+	free(index);
+	if (rc == -1)
+		goto out;
+	if (rc != 0)
+		rebuild_index(st, rc == -2, notes);
+	count_marked_feeds(st, notes);
+	rc = 0;
+out:
+	if (rc != 0) {
+		store_close(st);
+		st = NULL;
+	}
+	*out = st;
+	return rc;
+}
+
+void
+store_close(struct store *st)
+{
+	struct strbuf err = STRBUF_INIT;
+	size_t i;
+
+	if (st == NULL)
+		return;
+	if (st->lock_fd >= 0)
+		store_save_index(st, &err);	/* derived data: best effort */
+	for (i = 0; i < st->nfeeds; i++)
+		info_release(&st->feeds[i]);
+	for (i = 0; i < st->nmarks; i++)
+		free(st->marks[i].key);
+	free(st->marks);
+	free(st->feeds);
+	if (st->journal_fd >= 0)
+		close(st->journal_fd);
+	if (st->lock_fd >= 0)
+		close(st->lock_fd);
+	free(st->dir);
+	free(st);
+	strbuf_release(&err);
 }

@@ -1,22 +1,175 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The store: tidings' own files, written with mxml. So far: the XML form
- * of a feed document, which `tidings --dump` prints and the store's feed
- * files will hold: one <feed> with <title>, <link>, <description> and
- * <item> elements, each item with <guid>, <title>, <link>, <author>,
- * <published> and <updated> (RFC 3339, UTC), <summary type="html|text">,
- * <content type="html|text"> and <enclosure url= type= length=/>.
- * Elements without a value are left out.
+ * The store: every article on disk, in tidings' own XML written with mxml,
+ * in three tiers so that starting reads little and a change rewrites
+ * little (DESIGN.md, "The store"):
+ *  - index.xml: one line a feed, enough to draw the feed list;
+ *  - feeds/ID.xml: a feed's validators and its items' headers and flags;
+ *  - bodies/ID.xml: its items' summaries and contents.
+ * ID is a hash of the feed's URL. Every file has a version; older ones
+ * are upgraded when read. Every save goes to a new file that is flushed,
+ * read back, and renamed over the old one, so that a crash leaves the old
+ * file or the new, never a mix. A file that cannot be read is moved aside
+ * as NAME.corrupt-TIME and the rest opens. Read and flag marks go to a
+ * small journal, marks.log, flushed before store_mark() returns, and are
+ * folded into the feed files when those are next saved.
+ *
+ * One process writes a data folder at a time: store_open() takes a lock
+ * that the kernel drops when the process ends, however it ends.
+ *
+ * The same writer prints a parsed feed for `tidings --dump`: one <feed>
+ * with <title>, <link>, <description> and <item> elements, each with
+ * <guid>, <title>, <link>, <author>, <published> and <updated> (RFC 3339,
+ * UTC), <summary type="html|text">, <content type="html|text"> and
+ * <enclosure url= type= length=/>. Elements without a value are left out.
  */
 #ifndef TIDINGS_STORE_H
 #define TIDINGS_STORE_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "feeddoc.h"
 #include "util/strbuf.h"
 
 #define STORE_VERSION	1
+
+enum item_flags {
+	ITEM_UNREAD	= 1 << 0,
+	ITEM_FLAGGED	= 1 << 1,
+	ITEM_DELETED	= 1 << 2,
+};
+
+/* One feed as the index knows it. */
+struct store_feed_info {
+	char		*id;
+	char		*url;
+	char		*title;		/* or NULL */
+	unsigned	 total;		/* items, deleted ones left out */
+	unsigned	 unread;
+	unsigned	 flagged;
+	int64_t		 fetched;	/* last fetch, or DATE_UNKNOWN */
+	char		*error;		/* the last fetch's error, or NULL */
+};
+
+/* An item's headers and flags. */
+struct store_item {
+	char		 *key;		/* identity within the feed */
+	char		 *guid;
+	char		 *title;
+	char		 *link;
+	char		 *author;
+	int64_t		  published;
+	int64_t		  updated;
+	int64_t		  first_seen;	/* when tidings first saw it */
+	unsigned	  flags;	/* enum item_flags */
+	struct enclosure *enclosures;
+	size_t		  nenclosures;
+};
+
+/* A feed's headers file. */
+struct store_feed {
+	char			*id;
+	char			*url;
+	char			*title;
+	char			*link;
+	char			*etag;		/* HTTP validators */
+	char			*last_modified;
+	struct store_item	*items;
+	size_t			 nitems;
+	size_t			 alloc;
+};
+
+/* An item's body. */
+struct store_body {
+	char		*key;
+	char		*summary;
+	enum text_type	 summary_type;
+	char		*content;
+	enum text_type	 content_type;
+};
+
+/* A feed's bodies file. */
+struct store_bodies {
+	struct store_body	*v;
+	size_t			 n;
+	size_t			 alloc;
+};
+
+struct store;
+
+/*
+ * Open the data folder dir, creating it (0700) if needed, and read the
+ * index. Unless read_only, take the lock first: when another tidings holds
+ * it, fail with "tidings is already running on DIR". Problems that were
+ * mended (a damaged file moved aside, the index rebuilt) are appended to
+ * notes, one line each. Returns 0, or -1 with the reason in err.
+ */
+int store_open(struct store **out, const char *dir, int read_only,
+    struct strbuf *notes, struct strbuf *err);
+
+/* Close the store and release the lock. */
+void store_close(struct store *st);
+
+/* The number of feeds in the index, and the i-th one. */
+size_t store_nfeeds(const struct store *st);
+const struct store_feed_info *store_feed_at(const struct store *st,
+    size_t i);
+
+/* The index entry of the feed at url, or NULL. */
+const struct store_feed_info *store_feed_by_url(const struct store *st,
+    const char *url);
+
+/* The id of the feed at url (a hash of it), as a new string. */
+char *store_feed_id(const char *url);
+
+/* Record the outcome of a fetch of the feed at url in the index. */
+void store_set_fetched(struct store *st, const char *url, int64_t when,
+    const char *error);
+
+/*
+ * Read the headers of the feed id into feed, with the journal's marks
+ * applied. A feed never saved gives an empty feed. A damaged file is moved
+ * aside (noted in notes) and gives an empty feed too.
+ */
+int store_load_feed(struct store *st, const char *id,
+    struct store_feed *feed, struct strbuf *notes, struct strbuf *err);
+
+/*
+ * Save feed's headers and bodies (bodies may be NULL to keep the file
+ * there is) and update the index with its counts. Returns 0, or -1 with
+ * the reason in err, and then the old files are as they were.
+ */
+int store_save_feed(struct store *st, const struct store_feed *feed,
+    const struct store_bodies *bodies, struct strbuf *err);
+
+/* Read the bodies of the feed id. */
+int store_load_bodies(struct store *st, const char *id,
+    struct store_bodies *bodies, struct strbuf *notes, struct strbuf *err);
+
+/*
+ * Set the flags of item key of feed id, on disk (in the journal) before
+ * it returns, and in the index's counts. Returns 0, or -1 with err.
+ */
+int store_mark(struct store *st, const char *id, const char *key,
+    unsigned old_flags, unsigned flags, struct strbuf *err);
+
+/* Save the index now (it is saved with every feed and at close). */
+int store_save_index(struct store *st, struct strbuf *err);
+
+/* Free what item holds. */
+void store_item_release(struct store_item *item);
+
+/* Free what feed, bodies hold; they are then empty. */
+void store_feed_release(struct store_feed *feed);
+void store_bodies_release(struct store_bodies *bodies);
+
+/* Append an empty item (dates unknown) to feed and return it. */
+struct store_item *store_feed_add_item(struct store_feed *feed);
+
+/* Append an empty body to bodies and return it. */
+struct store_body *store_bodies_add(struct store_bodies *bodies);
 
 /* Write doc to out in the store's XML form; 0, or -1 with err. */
 int store_write_feed(const struct feed_doc *doc, FILE *out,

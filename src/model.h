@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The model: the subscriptions and the store together, and what happens
+ * to them. A refresh fetches every feed (in parallel), parses what came,
+ * merges it into the stored items by the identity rules of DESIGN.md, and
+ * saves; a feed that fails keeps its items and records the error. Marks
+ * (read, flagged, deleted) are on disk before model_set_flags() returns.
+ */
+#ifndef TIDINGS_MODEL_H
+#define TIDINGS_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "feeddoc.h"
+#include "fetch.h"
+#include "store.h"
+#include "util/strbuf.h"
+
+struct model_options {
+	unsigned		max_articles;	/* a feed, 0: no limit */
+	unsigned		keep_days;	/* 0: forever */
+	int			parallel;	/* transfers at once */
+	struct fetch_limits	limits;
+};
+
+#define MODEL_OPTIONS_DEFAULT { 0, 0, 8, FETCH_LIMITS_DEFAULT }
+
+/* What a merge changed. */
+struct merge_stats {
+	unsigned	added;
+	unsigned	updated;
+	unsigned	dropped;
+};
+
+struct model;
+
+/*
+ * Open the store in datadir and read the subscriptions in urls. Problems
+ * that were mended go to notes. Returns 0, or -1 with the reason in err.
+ */
+int model_open(struct model **out, const char *datadir, const char *urls,
+    const struct model_options *opt, int read_only, struct strbuf *notes,
+    struct strbuf *err);
+
+/* Save what is not saved yet and close. */
+void model_close(struct model *m);
+
+/* The store under the model. */
+struct store *model_store(struct model *m);
+
+/*
+ * Refresh every subscribed feed and wait for all of them. One line per
+ * feed that failed goes to report, and a summary line at the end. Returns
+ * the number of feeds that failed.
+ */
+unsigned model_refresh_all(struct model *m, struct strbuf *report);
+
+/* Unread articles over all subscribed feeds. */
+unsigned model_unread(const struct model *m);
+
+/*
+ * Merge the parsed doc into feed and its bodies, as fetched at now:
+ * items are matched by guid, else link, else title and date; an item whose
+ * guid changed but whose link and title match keeps its marks; duplicates
+ * within doc count once; old read items go by opt's retention, never
+ * unread, flagged or still-published ones.
+ */
+void model_merge(struct store_feed *feed, struct store_bodies *bodies,
+    const struct feed_doc *doc, int64_t now,
+    const struct model_options *opt, struct merge_stats *stats);
+
+/* Set the flags of item key of feed id, on disk before this returns. */
+int model_set_flags(struct model *m, const char *id, const char *key,
+    unsigned old_flags, unsigned flags, struct strbuf *err);
+
+#endif
