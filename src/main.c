@@ -34,22 +34,21 @@ usage(FILE *out)
 	fprintf(out, _("Usage: %s [OPTION]...\n"), PACKAGE);
 	fputs(_("A terminal reader for RSS and Atom news feeds.\n"), out);
 	fputs("\n", out);
-	fputs(_("  -u, --urls=FILE   read the subscriptions from FILE\n"
-	    "                    (default: $XDG_CONFIG_HOME/tidings/urls)\n"),
+	fputs(_("  -u, --urls=FILE     read the subscriptions from FILE\n"
+	    "                      (default: $XDG_CONFIG_HOME/tidings/urls)\n"),
 	    out);
 	fputs(_("  -d, --data-dir=DIR  keep the article store in DIR\n"
-	    "                    (default: $XDG_DATA_HOME/tidings)\n"), out);
-	fputs(_("  -r, --refresh     fetch every feed into the store, print a "
-	    "summary;\n"
-	    "                    exit 1 if any feed failed\n"), out);
+	    "                      (default: $XDG_DATA_HOME/tidings)\n"), out);
+	fputs(_("  -r, --refresh       fetch every feed into the store and "
+	    "print a summary;\n"
+	    "                      exit 1 if any feed failed\n"), out);
 	fputs(_("      --print-unread  print the number of unread articles\n"),
 	    out);
-	fputs(_("      --dump=FILE|URL\n"
-	    "                    parse the feed in FILE or at URL and print "
-	    "it as\n"
-	    "                    tidings stores it\n"), out);
-	fputs(_("  -h, --help        show this help and exit\n"), out);
-	fputs(_("  -V, --version     show the version and exit\n"), out);
+	fputs(_("      --dump=FILE|URL parse the feed in FILE or at URL and "
+	    "print it as\n"
+	    "                      tidings stores it\n"), out);
+	fputs(_("  -h, --help          show this help and exit\n"), out);
+	fputs(_("  -V, --version       show the version and exit\n"), out);
 	fputs("\n", out);
 	fputs(_("On the first start, with no urls file, tidings subscribes to "
 	    "its demo feeds.\nSee tidings(1) for everything else.\n"), out);
