@@ -220,17 +220,6 @@ f_media(struct item_ctx *c, const xmlNode *n)
 	add_enclosure(c, n, "url", "fileSize");
 }
 
-/* 1 when the attribute name of n is value. */
-static int
-attr_is(const xmlNode *n, const char *name, const char *value)
-{
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	int is = v != NULL && strcmp((const char *)v, value) == 0;
-
-	xmlFree(v);
-	return is;
-}
-
 /*
  * Atom links: the alternate one is the item's; failing that, the first
  * other link a browser can show (not the entry's own XML, not media);
@@ -348,6 +337,7 @@ fields_feed(struct parse_state *st, const xmlNode *n)
 	struct item_ctx c = { st, &scratch, NULL, NULL };
 	struct feed_doc *doc = st->doc;
 	const xmlNode *ch;
+	size_t i;
 	char *s;
 
 	memset(&scratch, 0, sizeof(scratch));
@@ -360,8 +350,7 @@ fields_feed(struct parse_state *st, const xmlNode *n)
 		    "description") || (st->is_atom && node_own(st, ch,
 		    "tagline")) || node_is(ch, NS_DC, "description"))
 			set_once(&doc->description, text_title(st, ch));
-		else if (st->is_atom && node_own(st, ch, "link") &&
-		    !attr_is(ch, "rel", "enclosure"))
+		else if (st->is_atom && node_own(st, ch, "link"))
 			f_atom_link(&c, ch);
 		else if (!st->is_atom && node_own(st, ch, "link"))
 			f_link(&c, ch);
@@ -375,4 +364,10 @@ fields_feed(struct parse_state *st, const xmlNode *n)
 	}
 	set_once(&doc->link, scratch.link);
 	set_once(&doc->link, c.other_link);
+	for (i = 0; i < scratch.nenclosures; i++) {	/* a feed has none */
+		free(scratch.enclosures[i].url);
+		free(scratch.enclosures[i].type);
+		free(scratch.enclosures[i].length);
+	}
+	free(scratch.enclosures);
 }
