@@ -52,16 +52,26 @@ find_key(struct store_feed *feed, const char *key)
 	return NULL;
 }
 
-/* A stored item with the link and title of it: a guid that changed. */
+/* Bits of the per-item state of a merge. */
+#define SEEN	1	/* matched by an item of this fetch */
+#define NAMED	4	/* its key is the key of an item of this fetch */
+#define GOES	2	/* retention drops it */
+
+/*
+ * A stored item with the link and title of it: a guid that changed. Not
+ * one this fetch matched already, nor one it names by its own key.
+ */
 static struct store_item *
-find_same(struct store_feed *feed, const struct feed_item *it)
+find_same(struct store_feed *feed, const struct feed_item *it,
+    const unsigned char *state)
 {
 	size_t i;
 
 	if (it->link == NULL || it->title == NULL)
 		return NULL;
 	for (i = 0; i < feed->nitems; i++)
-		if (feed->items[i].link != NULL &&
+		if (!(state[i] & (SEEN | NAMED)) &&
+		    feed->items[i].link != NULL &&
 		    feed->items[i].title != NULL &&
 		    strcmp(feed->items[i].link, it->link) == 0 &&
 		    strcmp(feed->items[i].title, it->title) == 0)
@@ -168,7 +178,8 @@ static int
 droppable(const struct store_item *it, const unsigned char *present,
     size_t i)
 {
-	return !present[i] && !(it->flags & (ITEM_UNREAD | ITEM_FLAGGED));
+	return !(present[i] & SEEN) &&
+	    !(it->flags & (ITEM_UNREAD | ITEM_FLAGGED));
 }
 
 /* Drop the items retention says go, with their bodies. */
@@ -186,13 +197,13 @@ retain(struct store_feed *feed, struct store_bodies *b,
 		oldest = n;
 		for (i = 0; i < n && excess > 0; i++)
 			if (droppable(&feed->items[i], present, i) &&
-			    !(present[i] & 2) && (oldest == n ||
+			    !(present[i] & GOES) && (oldest == n ||
 			    item_date(&feed->items[i]) <
 			    item_date(&feed->items[oldest])))
 				oldest = i;
 		if (oldest == n)
 			break;
-		present[oldest] |= 2;	/* goes */
+		present[oldest] |= GOES;
 		excess--;
 	}
 	for (i = 0; i < n; i++) {
@@ -200,8 +211,8 @@ retain(struct store_feed *feed, struct store_bodies *b,
 		    item_date(&feed->items[i]) != DATE_UNKNOWN &&
 		    item_date(&feed->items[i]) < now -
 		    (int64_t)opt->keep_days * DAY)
-			present[i] |= 2;
-		if (!(present[i] & 2)) {
+			present[i] |= GOES;
+		if (!(present[i] & GOES)) {
 			feed->items[kept++] = feed->items[i];
 			continue;
 		}
@@ -244,11 +255,11 @@ merge_one(struct store_feed *feed, struct store_bodies *b,
 	char *key = item_key(it);
 	struct store_item *st = find_key(feed, key);
 
-	if (st == NULL && (st = find_same(feed, it)) != NULL) {
+	if (st == NULL && (st = find_same(feed, it, *present)) != NULL) {
 		free(st->key);		/* a rewritten guid: same item */
 		st->key = xstrdup(key);
 	}
-	if (st != NULL && (*present)[st - feed->items] & 1) {
+	if (st != NULL && (*present)[st - feed->items] & SEEN) {
 		free(key);		/* a duplicate within this fetch */
 		return;
 	}
@@ -264,8 +275,26 @@ merge_one(struct store_feed *feed, struct store_bodies *b,
 	} else
 		stats->updated += (unsigned)copy_headers(st, it);
 	copy_body(b, key, it);
-	(*present)[st - feed->items] |= 1;
+	(*present)[st - feed->items] |= SEEN;
 	free(key);
+}
+
+/* Mark the stored items that an item of doc names by its key. */
+static void
+name_keys(struct store_feed *feed, const struct feed_doc *doc,
+    unsigned char *state)
+{
+	struct store_item *st;
+	char *key;
+	size_t i;
+
+	for (i = 0; i < doc->nitems; i++) {
+		key = item_key(&doc->items[i]);
+		st = find_key(feed, key);
+		if (st != NULL)
+			state[st - feed->items] |= NAMED;
+		free(key);
+	}
 }
 
 void
@@ -281,6 +310,7 @@ model_merge(struct store_feed *feed, struct store_bodies *bodies,
 		replace(&feed->title, doc->title);
 	if (doc->link != NULL)
 		replace(&feed->link, doc->link);
+	name_keys(feed, doc, present);
 	for (i = 0; i < doc->nitems; i++)
 		merge_one(feed, bodies, &doc->items[i], now, &present, stats);
 	retain(feed, bodies, present, now, opt, stats);

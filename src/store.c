@@ -243,6 +243,12 @@ journal_load(struct store *st, struct strbuf *notes, struct strbuf *err)
 		*nl = '\0';
 		bad += journal_line(st, p) == -1;
 	}
+	/* a last line cut short by a crash: cut it off, or the next mark
+	 * would be appended to it and lost */
+	if (rc == 0 && p != text.buf + text.len && st->journal_fd >= 0 &&
+	    ftruncate(st->journal_fd, (off_t)(p - text.buf)) == -1)
+		strbuf_addf(notes, _("cannot mend '%s': %s\n"), path,
+		    strerror(errno));
 	if (bad > 0)
 		strbuf_addf(notes, _("'%s': %d unreadable lines left out\n"),
 		    path, bad);
@@ -426,23 +432,26 @@ store_bodies_add(struct store_bodies *b)
 }
 
 /*
- * Read a tier file; a damaged one is moved aside and noted, and reads as
- * empty, like a missing one. Returns 0, or -1 when the file is there but
- * cannot be opened, with err.
+ * Read a tier file; a damaged one is moved aside and noted (only noted in
+ * a read-only store), and reads as empty, like a missing one. Returns what
+ * xml_load() did: 0, 1 (missing), -2 (damaged), or -1 when the file is
+ * there but cannot be opened, with err.
  */
 static int
-load_tier(const char *path, enum xml_kind kind, void *data,
-    struct strbuf *notes, struct strbuf *err)
+load_tier(const struct store *st, const char *path, enum xml_kind kind,
+    void *data, struct strbuf *notes, struct strbuf *err)
 {
 	struct strbuf why = STRBUF_INIT;
 	int rc = xml_load(path, kind, data, &why);
 
 	if (rc == -1)
 		strbuf_add(err, why.buf, why.len);
+	else if (rc == -2 && st->read_only)	/* the writer's to mend */
+		strbuf_addf(notes, "%s\n", why.buf);
 	else if (rc == -2)
 		move_aside(path, notes, &why);
 	strbuf_release(&why);
-	return rc == -1 ? -1 : 0;
+	return rc;
 }
 
 int
@@ -454,11 +463,12 @@ store_load_feed(struct store *st, const char *id, struct store_feed *feed,
 
 	memset(feed, 0, sizeof(*feed));
 	feed->id = xstrdup(id);
-	rc = load_tier(path, XML_FEED, feed, notes, err);
+	rc = load_tier(st, path, XML_FEED, feed, notes, err);
 	free(path);
-	if (rc == 0)
-		apply_marks(st, feed);
-	return rc;
+	if (rc == -1)
+		return -1;
+	apply_marks(st, feed);
+	return 0;
 }
 
 int
@@ -469,9 +479,9 @@ store_load_bodies(struct store *st, const char *id,
 	int rc;
 
 	memset(bodies, 0, sizeof(*bodies));
-	rc = load_tier(path, XML_BODIES, bodies, notes, err);
+	rc = load_tier(st, path, XML_BODIES, bodies, notes, err);
 	free(path);
-	return rc;
+	return rc == -1 ? -1 : 0;
 }
 
 int
@@ -495,8 +505,8 @@ store_save_feed(struct store *st, const struct store_feed *feed,
     const struct store_bodies *bodies, struct strbuf *err)
 {
 	struct store_feed_info *f;
-	char *path;
-	int rc = 0;
+	char *path, *bpath = NULL, *keep = NULL;
+	int rc = 0, kept = 0;
 
 	if (st->read_only) {
 		strbuf_addf(err, _("the store in '%s' is open read-only"),
@@ -504,15 +514,32 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 		return -1;
 	}
 	if (bodies != NULL) {
-		path = store_path(st, "bodies", feed->id);
-		rc = xml_save(path, XML_BODIES, bodies, err);
-		free(path);
+		/* the old bodies, to put back if the headers cannot follow */
+		bpath = store_path(st, "bodies", feed->id);
+		keep = xasprintf("%s.old", bpath);
+		unlink(keep);
+		kept = link(bpath, keep) == 0;
+		rc = xml_save(bpath, XML_BODIES, bodies, err);
+		if (rc != 0 && kept)
+			unlink(keep);
+		if (rc != 0)
+			bodies = NULL;
 	}
 	if (rc == 0) {
 		path = store_path(st, "feeds", feed->id);
 		rc = xml_save(path, XML_FEED, feed, err);
 		free(path);
 	}
+	if (bodies != NULL) {
+		if (rc == 0 && kept)
+			unlink(keep);
+		else if (rc != 0 && kept)
+			rename(keep, bpath);
+		else if (rc != 0)
+			unlink(bpath);
+	}
+	free(bpath);
+	free(keep);
 	if (rc != 0)
 		return -1;
 	f = info_for(st, feed->url);
@@ -653,11 +680,7 @@ store_open(struct store **out, const char *dir, int read_only,
 	if (journal_load(st, notes, err) == -1)
 		goto out;
 	index = store_path(st, "index.xml", NULL);
-	rc = xml_load(index, XML_INDEX, st, err);
-	if (rc == -2) {
-		move_aside(index, notes, err);
-		strbuf_reset(err);
-	}
+	rc = load_tier(st, index, XML_INDEX, st, notes, err);
 	free(index);
 	if (rc == -1)
 		goto out;
