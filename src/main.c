@@ -15,17 +15,25 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "batch-keyfacts.h"
+#include "batch-render.h"
 #include "util/i18n.h"
 #include "util/path.h"
 #include "util/xmalloc.h"
 
-enum command { CMD_LIST, CMD_DUMP, CMD_REFRESH, CMD_PRINT_UNREAD };
+enum command {
+	CMD_LIST, CMD_DUMP, CMD_REFRESH, CMD_PRINT_UNREAD, CMD_RENDER,
+	CMD_KEYFACTS
+};
 
 struct options {
 	enum command	 cmd;
 	const char	*urls;		/* -u: the urls file */
 	const char	*datadir;	/* -d: the data folder */
 	const char	*dump;		/* --dump: the feed to print */
+	const char	*file;		/* --render, --keyfacts: the input */
+	const char	*title;		/* --keyfacts --title */
+	int		 width;		/* --render --width, 0: the terminal's */
 };
 
 static void
@@ -47,6 +55,13 @@ usage(FILE *out)
 	fputs(_("      --dump=FILE|URL parse the feed in FILE or at URL and "
 	    "print it as\n"
 	    "                      tidings stores it\n"), out);
+	fputs(_("      --render [FILE|-] [--width=N]\n"
+	    "                      print an HTML article as the reader shows "
+	    "it,\n"
+	    "                      wrapped to N columns, with its links\n"), out);
+	fputs(_("      --keyfacts [FILE|-] [--title=TEXT]\n"
+	    "                      print the key facts of an article, one "
+	    "\"- \" line each\n"), out);
 	fputs(_("  -h, --help          show this help and exit\n"), out);
 	fputs(_("  -V, --version       show the version and exit\n"), out);
 	fputs("\n", out);
@@ -89,6 +104,24 @@ setup_locale(void)
 #endif
 }
 
+/* A --width: a number of columns from 1 to 10000. */
+static int
+read_width(const char *s, int *width)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 1 || v > 10000) {
+		fprintf(stderr, _("%s: invalid width '%s': give a number of "
+		    "columns from 1 to 10000\n"), PACKAGE, s);
+		return -1;
+	}
+	*width = (int)v;
+	return 0;
+}
+
 /* Read the options into opt; returns -1 to exit with *status. */
 static int
 read_options(int argc, char **argv, struct options *opt, int *status)
@@ -99,6 +132,10 @@ read_options(int argc, char **argv, struct options *opt, int *status)
 		{ "refresh",		no_argument,		NULL, 'r' },
 		{ "print-unread",	no_argument,		NULL, 'P' },
 		{ "dump",		required_argument,	NULL, 'D' },
+		{ "render",		no_argument,		NULL, 'R' },
+		{ "width",		required_argument,	NULL, 'W' },
+		{ "keyfacts",		no_argument,		NULL, 'K' },
+		{ "title",		required_argument,	NULL, 'T' },
 		{ "help",		no_argument,		NULL, 'h' },
 		{ "version",		no_argument,		NULL, 'V' },
 		{ NULL,			0,			NULL, 0 }
@@ -123,6 +160,21 @@ read_options(int argc, char **argv, struct options *opt, int *status)
 			opt->cmd = CMD_DUMP;
 			opt->dump = optarg;
 			break;
+		case 'R':
+			opt->cmd = CMD_RENDER;
+			break;
+		case 'K':
+			opt->cmd = CMD_KEYFACTS;
+			break;
+		case 'T':
+			opt->title = optarg;
+			break;
+		case 'W':
+			if (read_width(optarg, &opt->width) == -1) {
+				*status = 2;
+				return -1;
+			}
+			break;
 		case 'h':
 			usage(stdout);
 			*status = stdout_ok() ? 0 : 1;
@@ -136,6 +188,9 @@ read_options(int argc, char **argv, struct options *opt, int *status)
 			*status = 2;
 			return -1;
 		}
+	if (optind < argc && (opt->cmd == CMD_RENDER ||
+	    opt->cmd == CMD_KEYFACTS))
+		opt->file = argv[optind++];
 	if (optind < argc) {
 		fprintf(stderr, _("%s: unexpected argument '%s'\n"), PACKAGE,
 		    argv[optind]);
@@ -185,7 +240,7 @@ run(const struct options *opt)
 int
 main(int argc, char **argv)
 {
-	struct options opt = { CMD_LIST, NULL, NULL, NULL };
+	struct options opt = { CMD_LIST, NULL, NULL, NULL, NULL, NULL, 0 };
 	int status = 0, rc;
 
 	umask(077);
@@ -194,6 +249,10 @@ main(int argc, char **argv)
 		return status;
 	if (opt.cmd == CMD_DUMP)
 		rc = batch_dump(opt.dump);
+	else if (opt.cmd == CMD_RENDER)
+		rc = batch_render(opt.file, opt.width);
+	else if (opt.cmd == CMD_KEYFACTS)
+		rc = batch_keyfacts(opt.file, opt.title);
 	else
 		rc = run(&opt);
 	return stdout_ok() ? rc : 1;

@@ -26,6 +26,14 @@
 
 #define JOURNAL_MAX_BYTES	(64u << 20)
 
+/*
+ * A journal line "ID - 8" says a save of feed ID began: if the journal
+ * still has it at the next start, the save may not have reached the
+ * index, and the feed is counted again from its file.
+ */
+#define SAVING_KEY	"-"
+#define SAVING_FLAGS	8u
+
 /* dir/name, or dir/sub/ID.xml when id is given. */
 static char *
 store_path(const struct store *st, const char *sub, const char *id)
@@ -178,19 +186,48 @@ count_items(struct store_feed_info *f, const struct store_feed *feed)
 		count_flags(f, feed->items[i].flags, 1);
 }
 
+/* The place of the mark of item key of feed id in st->marks, or -1. */
+static ssize_t
+mark_index(const struct store *st, const char *id, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < st->nmarks; i++)
+		if (strcmp(st->marks[i].id, id) == 0 &&
+		    strcmp(st->marks[i].key, key) == 0)
+			return (ssize_t)i;
+	return -1;
+}
+
+static int
+has_mark(const struct store *st, const char *id, const char *key)
+{
+	return mark_index(st, id, key) != -1;
+}
+
+/* Forget the mark of item key of feed id. */
+static void
+marks_drop(struct store *st, const char *id, const char *key)
+{
+	ssize_t i = mark_index(st, id, key);
+
+	if (i == -1)
+		return;
+	free(st->marks[i].key);
+	st->marks[i] = st->marks[--st->nmarks];
+}
+
 /* Keep a mark in memory, replacing an older one for the same item. */
 static void
 marks_put(struct store *st, const char *id, const char *key, unsigned flags)
 {
 	struct store_mark *m;
-	size_t i;
+	ssize_t i = mark_index(st, id, key);
 
-	for (i = 0; i < st->nmarks; i++)
-		if (strcmp(st->marks[i].id, id) == 0 &&
-		    strcmp(st->marks[i].key, key) == 0) {
-			st->marks[i].flags = flags;
-			return;
-		}
+	if (i != -1) {
+		st->marks[i].flags = flags;
+		return;
+	}
 	if (st->nmarks == st->marks_alloc) {
 		st->marks_alloc = st->marks_alloc ? st->marks_alloc * 2 : 64;
 		st->marks = xreallocarray(st->marks, st->marks_alloc,
@@ -218,7 +255,7 @@ journal_line(struct store *st, char *line)
 		return -1;
 	*flags++ = '\0';
 	v = strtoul(flags, &end, 10);
-	if (*end != '\0' || end == flags || v > 7)
+	if (*end != '\0' || end == flags || v > SAVING_FLAGS)
 		return -1;
 	marks_put(st, line, key, (unsigned)v);
 	return 0;
@@ -297,12 +334,13 @@ journal_fold(struct store *st, const char *id, struct strbuf *err)
 	}
 	st->nmarks = kept;
 	path = store_path(st, "marks.log", NULL);
+	/* once replaced (-2: its folder not flushed), append to the new one */
 	rc = file_replace(path, text.buf, text.len, err);
-	if (rc == 0)
-		rc = journal_open(st, err);
+	if (rc != -1 && journal_open(st, err) == -1)
+		rc = -1;
 	free(path);
 	strbuf_release(&text);
-	return rc;
+	return rc == 0 ? 0 : -1;
 }
 
 static void
@@ -319,29 +357,48 @@ apply_marks(const struct store *st, struct store_feed *feed)
 	}
 }
 
+/*
+ * Append "ID KEY FLAGS" to the journal and flush it; on failure the line
+ * is taken back, since half a line would swallow the next one.
+ */
+static int
+journal_append(struct store *st, const char *id, const char *key,
+    unsigned flags, struct strbuf *err)
+{
+	char line[HASH_HEX_SIZE + 80];
+	off_t end;
+	int n, saved;
+
+	n = snprintf(line, sizeof(line), "%s %s %u\n", id, key, flags);
+	if (n < 0 || (size_t)n >= sizeof(line) || strchr(key, ' ') ||
+	    strchr(key, '\n'))
+		BUG("bad item key '%s'", key);
+	end = lseek(st->journal_fd, 0, SEEK_END);
+	if (end != -1 &&
+	    file_write_all(st->journal_fd, line, (size_t)n) == 0 &&
+	    fdatasync(st->journal_fd) == 0)
+		return 0;
+	saved = errno;
+	if (end != -1 && ftruncate(st->journal_fd, end) == 0)
+		fdatasync(st->journal_fd);
+	strbuf_addf(err, _("cannot save the mark in '%s/marks.log': %s"),
+	    st->dir, strerror(saved));
+	return -1;
+}
+
 int
 store_mark(struct store *st, const char *id, const char *key,
     unsigned old_flags, unsigned flags, struct strbuf *err)
 {
 	struct store_feed_info *f = info_by_id(st, id);
-	char line[HASH_HEX_SIZE + 80];
-	int n;
 
 	if (st->read_only) {
 		strbuf_addf(err, _("the store in '%s' is open read-only"),
 		    st->dir);
 		return -1;
 	}
-	n = snprintf(line, sizeof(line), "%s %s %u\n", id, key, flags);
-	if (n < 0 || (size_t)n >= sizeof(line) || strchr(key, ' ') ||
-	    strchr(key, '\n'))
-		BUG("bad item key '%s'", key);
-	if (file_write_all(st->journal_fd, line, (size_t)n) == -1 ||
-	    fdatasync(st->journal_fd) == -1) {
-		strbuf_addf(err, _("cannot save the mark in '%s/marks.log': "
-		    "%s"), st->dir, strerror(errno));
+	if (journal_append(st, id, key, flags, err) == -1)
 		return -1;
-	}
 	marks_put(st, id, key, flags);
 	if (f != NULL) {
 		count_flags(f, old_flags, -1);
@@ -497,7 +554,7 @@ store_save_index(struct store *st, struct strbuf *err)
 	if (rc == 0)
 		st->index_dirty = 0;
 	free(path);
-	return rc;
+	return rc == 0 ? 0 : -1;
 }
 
 int
@@ -506,13 +563,19 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 {
 	struct store_feed_info *f;
 	char *path, *bpath = NULL, *keep = NULL;
-	int rc = 0, kept = 0;
+	int rc = 0, kept = 0, hrc = -1, had_marker;
+	off_t journal_end;
 
 	if (st->read_only) {
 		strbuf_addf(err, _("the store in '%s' is open read-only"),
 		    st->dir);
 		return -1;
 	}
+	had_marker = has_mark(st, feed->id, SAVING_KEY);
+	journal_end = lseek(st->journal_fd, 0, SEEK_END);
+	if (journal_append(st, feed->id, SAVING_KEY, SAVING_FLAGS, err) == -1)
+		return -1;
+	marks_put(st, feed->id, SAVING_KEY, SAVING_FLAGS);
 	if (bodies != NULL) {
 		/* the old bodies, to put back if the headers cannot follow */
 		bpath = store_path(st, "bodies", feed->id);
@@ -527,21 +590,28 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 	}
 	if (rc == 0) {
 		path = store_path(st, "feeds", feed->id);
-		rc = xml_save(path, XML_FEED, feed, err);
+		hrc = xml_save(path, XML_FEED, feed, err);
 		free(path);
 	}
+	/* the headers in place (-2: their folder not flushed) keep the
+	 * new bodies; the old ones go back only under the old headers */
 	if (bodies != NULL) {
-		if (rc == 0 && kept)
+		if (hrc != -1 && kept)
 			unlink(keep);
-		else if (rc != 0 && kept)
+		else if (hrc == -1 && kept)
 			rename(keep, bpath);
-		else if (rc != 0)
+		else if (hrc == -1)
 			unlink(bpath);
 	}
 	free(bpath);
 	free(keep);
-	if (rc != 0)
+	if (hrc == -1) {
+		/* nothing was replaced: the journal goes back as it was too */
+		if (journal_end != -1 &&
+		    ftruncate(st->journal_fd, journal_end) == 0 && !had_marker)
+			marks_drop(st, feed->id, SAVING_KEY);
 		return -1;
+	}
 	f = info_for(st, feed->url);
 	if (feed->title != NULL && (f->title == NULL ||
 	    strcmp(f->title, feed->title) != 0)) {
@@ -550,9 +620,12 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 	}
 	count_items(f, feed);
 	st->index_dirty = 1;
-	if (journal_fold(st, feed->id, err) == -1)
+	/* the journal's lines for the feed go only once the index has its
+	 * counts: a crash before leaves them to recount it at the next start */
+	if (store_save_index(st, err) == -1 || journal_fold(st, feed->id,
+	    err) == -1)
 		return -1;
-	return store_save_index(st, err);
+	return hrc == 0 ? 0 : -1;
 }
 
 /*
@@ -638,7 +711,60 @@ make_folders(struct store *st, struct strbuf *err)
 	return rc;
 }
 
-/* Bring the index's counts up to the journal's marks. */
+/*
+ * Remove what saves that a crash cut short left in the folder sub of the
+ * store (or its top): the temporary files ".NAME.XXXXXX" of
+ * file_replace_with(), and the bodies kept as "ID.xml.old" while a feed
+ * is saved. Only the writer, holding the lock, does this.
+ */
+static void
+sweep_leftovers(struct store *st, const char *sub)
+{
+	char *dir = sub != NULL ? store_path(st, sub, NULL) : xstrdup(st->dir);
+	char *path;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	size_t len;
+
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (!(de->d_name[0] == '.' && len > 8 &&
+		    de->d_name[len - 7] == '.') && !(len > 8 &&
+		    strcmp(de->d_name + len - 8, ".xml.old") == 0))
+			continue;
+		path = path_join(dir, de->d_name);
+		unlink(path);
+		free(path);
+	}
+	if (d != NULL)
+		closedir(d);
+	free(dir);
+}
+
+/* Add to the index the feed id whose first save a crash cut short. */
+static void
+index_orphan(struct store *st, const char *id, struct strbuf *notes)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store_feed feed;
+	struct store_feed_info *f;
+
+	if (store_load_feed(st, id, &feed, notes, &err) == 0 &&
+	    feed.url != NULL) {
+		f = store_index_add(st);
+		f->id = xstrdup(id);
+		f->url = xstrdup(feed.url);
+		f->title = feed.title != NULL ? xstrdup(feed.title) : NULL;
+		st->index_dirty = 1;
+	}
+	store_feed_release(&feed);
+	strbuf_release(&err);
+}
+
+/*
+ * Bring the index up to the journal: feeds it has marks for, or whose
+ * save was under way, are counted again from their files.
+ */
 static void
 count_marked_feeds(struct store *st, struct strbuf *notes)
 {
@@ -646,6 +772,10 @@ count_marked_feeds(struct store *st, struct strbuf *notes)
 	struct store_feed feed;
 	size_t i, j;
 
+	for (j = 0; j < st->nmarks; j++)
+		if (strcmp(st->marks[j].key, SAVING_KEY) == 0 &&
+		    info_by_id(st, st->marks[j].id) == NULL)
+			index_orphan(st, st->marks[j].id, notes);
 	for (i = 0; i < st->nfeeds; i++) {
 		for (j = 0; j < st->nmarks; j++)
 			if (strcmp(st->marks[j].id, st->feeds[i].id) == 0)
@@ -677,6 +807,11 @@ store_open(struct store **out, const char *dir, int read_only,
 	    take_lock(st, err) == -1 || make_folders(st, err) == -1 ||
 	    journal_open(st, err) == -1))
 		goto out;
+	if (!read_only) {
+		sweep_leftovers(st, NULL);
+		sweep_leftovers(st, "feeds");
+		sweep_leftovers(st, "bodies");
+	}
 	if (journal_load(st, notes, err) == -1)
 		goto out;
 	index = store_path(st, "index.xml", NULL);

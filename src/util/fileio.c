@@ -105,11 +105,12 @@ file_replace_with(const char *path, file_write_cb cb, void *arg,
 		    path, strerror(errno));
 		goto out;
 	}
-	rc = sync_parent(path, err);
+	/* the new file is in place now, flushed or not */
+	rc = sync_parent(path, err) == 0 ? 0 : -2;
 out:
 	if (fd >= 0)
 		close(fd);
-	if (rc != 0)
+	if (rc == -1)
 		unlink(tmp);
 	free(tmp);
 	return rc;
