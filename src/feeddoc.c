@@ -24,20 +24,26 @@ feeddoc_new(void)
 static void
 item_release(struct feed_item *item)
 {
-	size_t i;
-
 	free(item->guid);
 	free(item->title);
 	free(item->link);
 	free(item->author);
 	free(item->summary);
 	free(item->content);
-	for (i = 0; i < item->nenclosures; i++) {
-		free(item->enclosures[i].url);
-		free(item->enclosures[i].type);
-		free(item->enclosures[i].length);
+	enclosures_free(item->enclosures, item->nenclosures);
+}
+
+void
+enclosures_free(struct enclosure *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].url);
+		free(v[i].type);
+		free(v[i].length);
 	}
-	free(item->enclosures);
+	free(v);
 }
 
 void

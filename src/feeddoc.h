@@ -75,6 +75,9 @@ void feeddoc_free(struct feed_doc *doc);
 /* Append an empty item (dates unknown) to doc and return it. */
 struct feed_item *feeddoc_add_item(struct feed_doc *doc);
 
+/* Free the n enclosures of v and the array itself. */
+void enclosures_free(struct enclosure *v, size_t n);
+
 /* Append an enclosure to item, taking the three strings (may be NULL). */
 void feeditem_add_enclosure(struct feed_item *item, char *url, char *type,
     char *length);

@@ -113,12 +113,7 @@ copy_enclosures(struct store_item *dst, const struct feed_item *src)
 {
 	size_t i;
 
-	for (i = 0; i < dst->nenclosures; i++) {
-		free(dst->enclosures[i].url);
-		free(dst->enclosures[i].type);
-		free(dst->enclosures[i].length);
-	}
-	free(dst->enclosures);
+	enclosures_free(dst->enclosures, dst->nenclosures);
 	dst->enclosures = NULL;
 	dst->nenclosures = src->nenclosures;
 	if (src->nenclosures == 0)

@@ -337,7 +337,6 @@ fields_feed(struct parse_state *st, const xmlNode *n)
 	struct item_ctx c = { st, &scratch, NULL, NULL };
 	struct feed_doc *doc = st->doc;
 	const xmlNode *ch;
-	size_t i;
 	char *s;
 
 	memset(&scratch, 0, sizeof(scratch));
@@ -364,10 +363,5 @@ fields_feed(struct parse_state *st, const xmlNode *n)
 	}
 	set_once(&doc->link, scratch.link);
 	set_once(&doc->link, c.other_link);
-	for (i = 0; i < scratch.nenclosures; i++) {	/* a feed has none */
-		free(scratch.enclosures[i].url);
-		free(scratch.enclosures[i].type);
-		free(scratch.enclosures[i].length);
-	}
-	free(scratch.enclosures);
+	enclosures_free(scratch.enclosures, scratch.nenclosures); /* none */
 }

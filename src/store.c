@@ -411,19 +411,12 @@ store_mark(struct store *st, const char *id, const char *key,
 void
 store_item_release(struct store_item *it)
 {
-	size_t j;
-
 	free(it->key);
 	free(it->guid);
 	free(it->title);
 	free(it->link);
 	free(it->author);
-	for (j = 0; j < it->nenclosures; j++) {
-		free(it->enclosures[j].url);
-		free(it->enclosures[j].type);
-		free(it->enclosures[j].length);
-	}
-	free(it->enclosures);
+	enclosures_free(it->enclosures, it->nenclosures);
 	memset(it, 0, sizeof(*it));
 }
 
