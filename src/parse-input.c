@@ -93,16 +93,21 @@ reference_len(const char *s, const char *end)
 	return p < end && *p == ';' ? (size_t)(p - s + 1) : 0;
 }
 
-/* Just past the first three-byte terminator t at or after start, or end. */
+/*
+ * Just past the first three-byte terminator t at or after start, or end.
+ * Looks for its first byte, which is rare in text (']', '-'), not for the
+ * '>' that every tag in the CDATA of an HTML body has.
+ */
 static const char *
 find_close(const char *start, const char *end, const char *t)
 {
-	const char *q = start + 2, *hit;
+	const char *hit;
 
-	while (q < end && (hit = memchr(q, t[2], (size_t)(end - q))) != NULL) {
-		if (hit[-1] == t[1] && hit[-2] == t[0])
-			return hit + 1;
-		q = hit + 1;
+	while (end - start >= 3 &&
+	    (hit = memchr(start, t[0], (size_t)(end - start - 2))) != NULL) {
+		if (hit[1] == t[1] && hit[2] == t[2])
+			return hit + 3;
+		start = hit + 1;
 	}
 	return end;
 }
