@@ -136,7 +136,6 @@ read_feed(const char *what, struct strbuf *data, char **url, char **charset,
 		return file_read(what + 7, data, err);
 	if (strstr(what, "://") == NULL)
 		return file_read(what, data, err);
-	limits.max_bytes = data->cap;
 	if (fetch_url(what, &limits, &res) == -1) {
 		strbuf_add(err, res.error.buf, res.error.len);
 		fetch_result_release(&res);

@@ -1070,13 +1070,11 @@ clean_url(struct strbuf *out, const char *s, int strip)
 	}
 }
 
-/* 1 when url starts with one of the schemes never to be opened. */
+/* 1 for a URL with a scheme other than http, https and mailto. */
 static int
 bad_scheme(const char *url)
 {
-	static const char *const bad[] = {
-		"javascript", "vbscript", "data", NULL
-	};
+	static const char *const good[] = { "http", "https", "mailto", NULL };
 	size_t len = 0;
 	int i;
 
@@ -1084,11 +1082,11 @@ bad_scheme(const char *url)
 	    url[len] == '-' || url[len] == '.')
 		len++;
 	if (url[len] != ':')
-		return 0;
-	for (i = 0; bad[i] != NULL; i++)
-		if (ascii_caseeq(url, len, bad[i]))
-			return 1;
-	return 0;
+		return 0;	/* relative: resolved against the base */
+	for (i = 0; good[i] != NULL; i++)
+		if (ascii_caseeq(url, len, good[i]))
+			return 0;
+	return 1;
 }
 
 /* The URL a link or base href leads to, resolved and clean, or NULL. */
@@ -1111,7 +1109,8 @@ resolve(const char *href, const char *base)
 		xmlFree(built);
 	} else
 		strbuf_add(&url, raw.buf, raw.len);
-	if (url.len > MAX_URL || bad_scheme(url.buf))
+	/* a URL starting with '-' would be an option to a browser */
+	if (url.len > MAX_URL || bad_scheme(url.buf) || url.buf[0] == '-')
 		strbuf_release(&url);
 out:
 	strbuf_release(&raw);

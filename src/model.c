@@ -102,7 +102,7 @@ save_doc(struct refresh *r, const char *url, const struct feed_doc *doc,
 {
 	struct strbuf notes = STRBUF_INIT, err = STRBUF_INIT;
 	struct store_feed feed;
-	struct store_bodies bodies;
+	struct store_bodies bodies = { NULL, 0, 0 };
 	struct merge_stats stats;
 	char *id = store_feed_id(url);
 	int64_t now = (int64_t)time(NULL);

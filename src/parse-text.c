@@ -81,23 +81,7 @@ next_in(const xmlNode *n, const xmlNode *top, int enter)
 	return n == top ? NULL : n->next;
 }
 
-/*
- * The text an entity the document declared stands for, when that is plain
- * text: one level, never through other entities or markup, so that no
- * declaration can make a small document expand (the caps bound the rest).
- */
-static const char *
-entity_text(const xmlNode *ref)
-{
-	xmlEntityPtr e = xmlGetDocEntity(ref->doc, ref->name);
-
-	if (e == NULL || e->etype != XML_INTERNAL_GENERAL_ENTITY ||
-	    e->content == NULL || strpbrk((const char *)e->content, "&<"))
-		return NULL;
-	return (const char *)e->content;
-}
-
-/* Append the text below n to sb: text, CDATA and plain entities. */
+/* Append the text below n to sb: text and CDATA, never entity references. */
 static void
 collect_raw(const xmlNode *n, struct strbuf *sb)
 {
@@ -109,8 +93,6 @@ collect_raw(const xmlNode *n, struct strbuf *sb)
 		if (c->type == XML_TEXT_NODE ||
 		    c->type == XML_CDATA_SECTION_NODE)
 			s = (const char *)c->content;
-		else if (c->type == XML_ENTITY_REF_NODE)
-			s = entity_text(c);
 		if (s != NULL && add_capped(sb, s, strlen(s)) == -1)
 			return;
 		c = next_in(c, n, c->type == XML_ELEMENT_NODE);
@@ -159,8 +141,13 @@ finish(struct strbuf *raw, enum sanitize_mode mode, size_t cap)
 	struct strbuf out;
 
 	map_c1(raw);
-	strbuf_init_capped(&out, cap);
-	sanitize_add(&out, raw->buf, raw->len, mode);	/* whole characters */
+	strbuf_init(&out, 0);
+	sanitize_add(&out, raw->buf, raw->len, mode);
+	if (out.len > cap) {	/* cut at a character boundary */
+		while (cap > 0 && ((unsigned char)out.buf[cap] & 0xC0) == 0x80)
+			cap--;
+		strbuf_setlen(&out, cap);
+	}
 	if (out.len == 0 || (mode == SANITIZE_TEXT &&
 	    out.buf[strspn(out.buf, " \t\n")] == '\0')) {
 		strbuf_release(&out);

@@ -342,6 +342,32 @@ store_write_feed(const struct feed_doc *doc, FILE *out, struct strbuf *err)
 	return 0;
 }
 
+/* 1 for n hex digits at s, and nothing after them. */
+static int
+is_hex(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return s[n] == '\0';
+}
+
+/* A feed id as tidings makes them: 16 hex digits. */
+static int
+good_id(const char *s)
+{
+	return s != NULL && is_hex(s, HASH_HEX_SIZE - 1);
+}
+
+/* An item key as tidings makes them: a letter and 16 hex digits. */
+static int
+good_key(const char *s)
+{
+	return s[0] >= 'a' && s[0] <= 'z' && is_hex(s + 1, HASH_HEX_SIZE - 1);
+}
+
 /* The text of element e, a new string, or NULL. */
 static char *
 text_of(mxml_node_t *e)
@@ -441,8 +467,10 @@ read_item(struct store_feed *feed, mxml_node_t *item)
 	mxml_node_t *e = NULL;
 	char *key = attr_of(item, "key");
 
-	if (key == NULL)
-		return;		/* an item without identity is dropped */
+	if (key == NULL || !good_key(key)) {
+		free(key);	/* no identity tidings wrote: dropped */
+		return;
+	}
 	it = store_feed_add_item(feed);
 	it->key = key;
 	it->flags = flags_of(item);
@@ -516,14 +544,15 @@ read_index(mxml_node_t *root, struct store *st)
 	struct store_feed_info *f;
 	mxml_node_t *e = NULL;
 	const char *fetched;
+	char *url;
 
 	while ((e = next_element(root, e)) != NULL) {
-		if (!is(e, "feed") || mxmlElementGetAttr(e, "id") == NULL ||
-		    mxmlElementGetAttr(e, "url") == NULL)
+		if (!is(e, "feed") || !good_id(mxmlElementGetAttr(e, "id")) ||
+		    (url = attr_of(e, "url")) == NULL)
 			continue;
 		f = store_index_add(st);
 		f->id = attr_of(e, "id");
-		f->url = attr_of(e, "url");
+		f->url = url;
 		f->title = attr_of(e, "title");
 		f->total = number_of(e, "total");
 		f->unread = number_of(e, "unread");

@@ -556,7 +556,7 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 {
 	struct store_feed_info *f;
 	char *path, *bpath = NULL, *keep = NULL;
-	int rc = 0, kept = 0, hrc = -1, had_marker;
+	int rc = 0, kept = 0, hrc = -1, had_marker, unflushed = 0;
 	off_t journal_end;
 
 	if (st->read_only) {
@@ -576,10 +576,13 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 		unlink(keep);
 		kept = link(bpath, keep) == 0;
 		rc = xml_save(bpath, XML_BODIES, bodies, err);
-		if (rc != 0 && kept)
+		if (rc == -1 && kept)
 			unlink(keep);
-		if (rc != 0)
+		if (rc == -1)
 			bodies = NULL;
+		unflushed = rc == -2;	/* in place, its folder not flushed */
+		if (rc == -2)
+			rc = 0;
 	}
 	if (rc == 0) {
 		path = store_path(st, "feeds", feed->id);
@@ -618,7 +621,7 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 	if (store_save_index(st, err) == -1 || journal_fold(st, feed->id,
 	    err) == -1)
 		return -1;
-	return hrc == 0 ? 0 : -1;
+	return hrc == 0 && !unflushed ? 0 : -1;
 }
 
 /*
