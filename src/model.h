@@ -9,6 +9,7 @@
 #ifndef TIDINGS_MODEL_H
 #define TIDINGS_MODEL_H
 
+#include <poll.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,6 +36,15 @@ struct merge_stats {
 
 struct model;
 
+/* What the model tells its subscriber. */
+enum model_event {
+	MODEL_FEED_UPDATED,	/* a feed's fetch ended; url says which */
+	MODEL_REFRESH_DONE,	/* the refresh ended; url is NULL */
+};
+
+typedef void model_event_cb(enum model_event ev, const char *url,
+    void *arg);
+
 /*
  * Open the store in datadir and read the subscriptions in urls. Problems
  * that were mended go to notes. Returns 0, or -1 with the reason in err.
@@ -55,6 +65,34 @@ struct store *model_store(struct model *m);
  * the number of feeds that failed.
  */
 unsigned model_refresh_all(struct model *m, struct strbuf *report);
+
+/* Have cb called with arg for every event (one subscriber). */
+void model_subscribe(struct model *m, model_event_cb *cb, void *arg);
+
+/*
+ * Start refreshing the feed at url, or every feed when url is NULL; a
+ * feed already in the running refresh is not queued twice. The work is
+ * done in model_wait().
+ */
+void model_refresh_start(struct model *m, const char *url);
+
+/* Whether a refresh is running. */
+int model_refreshing(const struct model *m);
+
+/* How many feeds of the running refresh are done, of how many. */
+void model_refresh_progress(const struct model *m, unsigned *done,
+    unsigned *total);
+
+/* The report of the running or last refresh: failures, then a summary. */
+const char *model_refresh_report(const struct model *m);
+
+/*
+ * Wait at most timeout_ms for the network or one of the nextra
+ * descriptors of extra, then take what the refresh finished (events go
+ * to the subscriber). Returns what poll() would for extra.
+ */
+int model_wait(struct model *m, struct pollfd *extra, unsigned int nextra,
+    int timeout_ms);
 
 /* Unread articles over all subscribed feeds. */
 unsigned model_unread(const struct model *m);
