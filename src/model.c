@@ -96,6 +96,50 @@ model_unread(const struct model *m)
 	return n;
 }
 
+size_t
+model_nfeeds(const struct model *m)
+{
+	return m->subs.n;
+}
+
+const struct sub *
+model_sub(const struct model *m, size_t i)
+{
+	return &m->subs.v[i];
+}
+
+const struct store_feed_info *
+model_info(const struct model *m, size_t i)
+{
+	return store_feed_by_url(m->store, m->subs.v[i].url);
+}
+
+int
+model_load_feed(struct model *m, size_t i, struct store_feed *feed,
+    struct strbuf *err)
+{
+	struct strbuf notes = STRBUF_INIT;
+	char *id = store_feed_id(m->subs.v[i].url);
+	int ret = store_load_feed(m->store, id, feed, &notes, err);
+
+	free(id);
+	strbuf_release(&notes);
+	return ret;
+}
+
+int
+model_load_bodies(struct model *m, size_t i, struct store_bodies *bodies,
+    struct strbuf *err)
+{
+	struct strbuf notes = STRBUF_INIT;
+	char *id = store_feed_id(m->subs.v[i].url);
+	int ret = store_load_bodies(m->store, id, bodies, &notes, err);
+
+	free(id);
+	strbuf_release(&notes);
+	return ret;
+}
+
 int
 model_set_flags(struct model *m, const char *id, const char *key,
     unsigned old_flags, unsigned flags, struct strbuf *err)

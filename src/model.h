@@ -16,6 +16,7 @@
 #include "feeddoc.h"
 #include "fetch.h"
 #include "store.h"
+#include "subs.h"
 #include "util/strbuf.h"
 
 struct model_options {
@@ -65,6 +66,24 @@ struct store *model_store(struct model *m);
  * the number of feeds that failed.
  */
 unsigned model_refresh_all(struct model *m, struct strbuf *report);
+
+/* The number of subscriptions, and the i-th one, in the urls file's order. */
+size_t model_nfeeds(const struct model *m);
+const struct sub *model_sub(const struct model *m, size_t i);
+
+/* What the store knows of the i-th subscription, or NULL if nothing yet. */
+const struct store_feed_info *model_info(const struct model *m, size_t i);
+
+/*
+ * Read the headers of the i-th subscription's items, with their marks.
+ * Returns 0, or -1 with err (and then an empty feed).
+ */
+int model_load_feed(struct model *m, size_t i, struct store_feed *feed,
+    struct strbuf *err);
+
+/* Read the bodies of the i-th subscription's items; 0, or -1 with err. */
+int model_load_bodies(struct model *m, size_t i,
+    struct store_bodies *bodies, struct strbuf *err);
 
 /* Have cb called with arg for every event (one subscriber). */
 void model_subscribe(struct model *m, model_event_cb *cb, void *arg);
