@@ -17,12 +17,14 @@
 #include "batch.h"
 #include "batch-keyfacts.h"
 #include "batch-render.h"
+#include "model.h"
+#include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/path.h"
 #include "util/xmalloc.h"
 
 enum command {
-	CMD_LIST, CMD_DUMP, CMD_REFRESH, CMD_PRINT_UNREAD, CMD_RENDER,
+	CMD_READ, CMD_DUMP, CMD_REFRESH, CMD_PRINT_UNREAD, CMD_RENDER,
 	CMD_KEYFACTS
 };
 
@@ -215,6 +217,35 @@ default_path(char *(*xdg_dir)(void), const char *name)
 	return path;
 }
 
+/* The interactive reader; without a terminal, the subscription list. */
+static int
+read_news(const char *urls, const char *data)
+{
+	struct model_options mopt = MODEL_OPTIONS_DEFAULT;
+	struct ui_options uopt = UI_OPTIONS_DEFAULT;
+	struct strbuf notes = STRBUF_INIT, err = STRBUF_INIT;
+	struct model *m;
+	int rc = 1;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return batch_list(urls);
+	if (model_open(&m, data, urls, &mopt, 0, &notes, &err) == -1) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, err.buf);
+		goto out;
+	}
+	if (ui_run(m, &uopt, &err) == -1)
+		fprintf(stderr, "%s: %s\n", PACKAGE, err.buf);
+	else
+		rc = 0;
+	model_close(m);
+	if (notes.len > 0)
+		fputs(notes.buf, stderr);
+out:
+	strbuf_release(&notes);
+	strbuf_release(&err);
+	return rc;
+}
+
 /* Run the command of opt with the files it names. */
 static int
 run(const struct options *opt)
@@ -231,7 +262,7 @@ run(const struct options *opt)
 	else if (rc == 0 && opt->cmd == CMD_PRINT_UNREAD)
 		rc = batch_print_unread(urls, data);
 	else if (rc == 0)
-		rc = batch_list(urls);
+		rc = read_news(urls, data);
 	free(urls);
 	free(data);
 	return rc;
@@ -240,7 +271,7 @@ run(const struct options *opt)
 int
 main(int argc, char **argv)
 {
-	struct options opt = { CMD_LIST, NULL, NULL, NULL, NULL, NULL, 0 };
+	struct options opt = { CMD_READ, NULL, NULL, NULL, NULL, NULL, 0 };
 	int status = 0, rc;
 
 	umask(077);

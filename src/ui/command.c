@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The command line (":"): a few commands for what has no key, and
+ * "bind KEY ACTION" to change a binding while the reader runs.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/view.h"
+#include "util/ascii.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+#define MAX_WORDS	4
+
+/* Split line in place into at most MAX_WORDS words; returns how many. */
+static int
+split(char *line, char **words)
+{
+	int n = 0;
+	char *p = line;
+
+	while (*p != '\0' && n < MAX_WORDS) {
+		while (ASCII_ISSPACE(*p))
+			p++;
+		if (*p == '\0')
+			break;
+		words[n++] = p;
+		while (*p != '\0' && !ASCII_ISSPACE(*p))
+			p++;
+		if (*p != '\0')
+			*p++ = '\0';
+	}
+	return n;
+}
+
+static void
+cmd_bind(struct ui *ui, int n, char **w)
+{
+	struct strbuf err = STRBUF_INIT;
+
+	if (n != 3)
+		ui_message(ui, 1, "%s", _("usage: bind KEY ACTION"));
+	else if (keys_bind(w[1], w[2], &err) == -1)
+		ui_message(ui, 1, "%s", err.buf);
+	else
+		ui_message(ui, 0, _("%s now does %s"), w[1], w[2]);
+	strbuf_release(&err);
+}
+
+static void
+cmd_layout(struct ui *ui, int n, char **w)
+{
+	if (n == 2 && strcmp(w[1], "wide") == 0)
+		ui->opt.layout = UI_LAYOUT_WIDE;
+	else if (n == 2 && strcmp(w[1], "narrow") == 0)
+		ui->opt.layout = UI_LAYOUT_NARROW;
+	else if (n == 2 && strcmp(w[1], "auto") == 0)
+		ui->opt.layout = UI_LAYOUT_AUTO;
+	else
+		ui_message(ui, 1, "%s", _("usage: layout wide|narrow|auto"));
+}
+
+void
+ui_run_command(struct ui *ui, const char *line)
+{
+	char *copy = xstrdup(line), *w[MAX_WORDS];
+	int n = split(copy, w);
+	enum action a;
+
+	if (n == 0)
+		goto out;
+	if (strcmp(w[0], "q") == 0 || strcmp(w[0], "quit") == 0)
+		ui->quit = 1;
+	else if (strcmp(w[0], "bind") == 0)
+		cmd_bind(ui, n, w);
+	else if (strcmp(w[0], "layout") == 0)
+		cmd_layout(ui, n, w);
+	else if (n == 1 && (a = keys_action_by_name(w[0])) != ACT_NONE &&
+	    a != ACT_COMMAND) {
+		if (!layout_key(ui, a))
+			ui_global_action(ui, a);
+	} else
+		ui_message(ui, 1, _("Unknown command: %s (try :help)"), w[0]);
+out:
+	free(copy);
+}

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The headline list: an unread mark, a flag mark, the date and the title,
+ * with the feed's name in a mixed list. In the wide layout the article
+ * pane follows the cursor (skimming); opening an article marks it read.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "ui/view.h"
+#include "util/i18n.h"
+
+#define FEED_COLS	16
+
+static void
+draw_row(struct ui *ui, const struct rect *r, size_t i)
+{
+	const struct item_ref *ref = &ui->irows[i];
+	const struct store_item *it = data_item(ui, ref);
+	struct strbuf sb = STRBUF_INIT;
+	enum draw_attr attr = it->flags & ITEM_UNREAD ? DRAW_BOLD :
+	    DRAW_NORMAL;
+	int y = r->y + (int)(i - ui->items.top), x = r->x, w = r->w;
+	char date[32];
+
+	if (i == ui->items.cur && (ui->focus == PANE_ITEMS || !ui->wide))
+		attr = DRAW_REVERSE;
+	else if (i == ui->items.cur)
+		attr = DRAW_ACCENT;
+	draw_date(it->published != INT64_MIN ? it->published : it->updated,
+	    date, sizeof(date));
+	strbuf_addf(&sb, "%s%s %s ", it->flags & ITEM_UNREAD ? "●" : " ",
+	    it->flags & ITEM_FLAGGED ? "⚑" : " ", date);
+	draw_text(ui, y, x, 10, sb.buf, attr);
+	x += 10;
+	w -= 10;
+	if (ui->frows[ui->items_of].kind != ROW_FEED && w > 2 * FEED_COLS) {
+		draw_text(ui, y, x, FEED_COLS, data_feed_name(ui, ref->feed),
+		    attr == DRAW_REVERSE ? attr : DRAW_DIM);
+		draw_text(ui, y, x + FEED_COLS, 1, "", attr);
+		x += FEED_COLS + 1;
+		w -= FEED_COLS + 1;
+	}
+	draw_text(ui, y, x, w, it->title != NULL && it->title[0] != '\0' ?
+	    it->title : _("(untitled)"), attr);
+	strbuf_release(&sb);
+}
+
+static void
+items_draw(struct ui *ui, const struct rect *r)
+{
+	size_t i;
+
+	if (!ui->items_open) {
+		draw_text(ui, r->y, r->x, r->w, _("Open a feed to list its "
+		    "articles."), DRAW_DIM);
+		return;
+	}
+	if (ui->items.n == 0) {
+		draw_text(ui, r->y, r->x, r->w, ui->unread_only ?
+		    _("No unread articles here (U shows all).") :
+		    _("No articles here yet (r reloads)."), DRAW_DIM);
+		return;
+	}
+	list_scroll(&ui->items, r->h);
+	for (i = ui->items.top; i < ui->items.n &&
+	    i < ui->items.top + (size_t)r->h; i++)
+		draw_row(ui, r, i);
+}
+
+/* Open the article under the cursor and mark it read. */
+void
+view_items_open(struct ui *ui)
+{
+	const struct item_ref *ref;
+
+	if (ui->items.n == 0)
+		return;
+	ref = &ui->irows[ui->items.cur];
+	data_set_flags(ui, ref, data_item(ui, ref)->flags & ~ITEM_UNREAD);
+	article_show(ui, ref);
+	ui->focus = PANE_ARTICLE;
+}
+
+static void
+toggle(struct ui *ui, unsigned flag)
+{
+	const struct item_ref *ref;
+
+	if (ui->items.n == 0)
+		return;
+	ref = &ui->irows[ui->items.cur];
+	data_set_flags(ui, ref, data_item(ui, ref)->flags ^ flag);
+}
+
+static void
+mark_all_read(struct ui *ui)
+{
+	size_t i;
+
+	for (i = 0; i < ui->items.n; i++)
+		data_set_flags(ui, &ui->irows[i],
+		    data_item(ui, &ui->irows[i])->flags & ~ITEM_UNREAD);
+}
+
+static void
+reload(struct ui *ui)
+{
+	const struct feed_row *row = &ui->frows[ui->items_of];
+
+	model_refresh_start(ui->m, row->kind == ROW_FEED ?
+	    model_sub(ui->m, row->feed)->url : NULL);
+}
+
+static int
+items_key(struct ui *ui, enum action a)
+{
+	if (list_move(&ui->items, a, ui->page)) {
+		if (ui->wide && ui->items.n > 0)
+			article_show(ui, &ui->irows[ui->items.cur]);
+		return 1;
+	}
+	switch (a) {
+	case ACT_OPEN:
+		view_items_open(ui);
+		return 1;
+	case ACT_BACK:
+		ui->focus = PANE_FEEDS;
+		return 1;
+	case ACT_TOGGLE_READ:
+		toggle(ui, ITEM_UNREAD);
+		return 1;
+	case ACT_TOGGLE_FLAG:
+		toggle(ui, ITEM_FLAGGED);
+		return 1;
+	case ACT_MARK_ALL_READ:
+		mark_all_read(ui);
+		return 1;
+	case ACT_RELOAD:
+		reload(ui);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+const struct view_ops view_items_ops = {
+	N_("Headlines"),
+	items_draw,
+	items_key,
+};
