@@ -357,8 +357,14 @@ data_find_unread(struct ui *ui, int dir)
 {
 	long i = -1;
 
-	if (ui->items_open && ui->items.n > 0)
+	if (ui->focus == PANE_FEEDS) {
+		data_open_items(ui, ui->feeds.cur);
+		if (ui->items.n > 0)
+			i = unread_in_list(ui, dir > 0 ? 0 : ui->items.n - 1,
+			    dir, 1);
+	} else if (ui->items_open && ui->items.n > 0) {
 		i = unread_in_list(ui, ui->items.cur, dir, 0);
+	}
 	while (i < 0) {
 		if (!next_unread_feed(ui, dir))
 			return 0;

@@ -1,0 +1,133 @@
+# SPDX-License-Identifier: ISC
+# End-to-end tests of the reader through tmux (STYLE.md 3.4): a private
+# tmux server with a fixed size, tidings started in it on feeds in a
+# temporary folder, keys sent with send-keys, and the screen read back
+# with capture-pane, polling for the text expected (never a fixed sleep).
+# The server is always killed; without tmux the test is skipped.
+. "$top_srcdir/tests/cli/lib.sh"
+
+command -v tmux >/dev/null 2>&1 || skip "no tmux"
+SOCK=tidingstest$$
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null; stop_servers; rm -rf "$T"' EXIT
+printf '%s\n' 'set -g default-terminal screen' 'set -g status off' \
+    'set -g remain-on-exit on' 'set -g history-limit 0' >"$T/tmux.conf"
+# How long to wait for the screen, in tenths of a second (sanitizers and
+# valgrind make the program slower; the wait ends as soon as it is there).
+WAIT=${TUI_WAIT:-100}
+
+# The demo feeds, as file:// subscriptions of a urls file in $T.
+mkdir -p "$T/feeds" "$T/data" "$T/work"
+cp "$top_srcdir"/data/demo/*.xml "$T/feeds/"
+{
+	echo "file://$T/feeds/world.xml world \"~World desk\""
+	echo "file://$T/feeds/technology.xml technology \"~Technology\""
+	echo "file://$T/feeds/science.xml science \"~Science\""
+} >"$T/urls"
+
+# tui_start COLS ROWS [VAR=VALUE...]: start tidings in a new tmux server
+# (in $T/work, with $T/urls and $T/data), writing everything it sends to
+# the terminal to $T/raw.
+tui_start() {
+	ts_cols=$1
+	ts_rows=$2
+	shift 2
+	tmux -L "$SOCK" -f "$T/tmux.conf" new-session -d -x "$ts_cols" \
+	    -y "$ts_rows" -c "$T/work" \
+	    "exec env $* '$TIDINGS' -u '$T/urls' -d '$T/data'" ||
+	    fail "tmux cannot start"
+	tmux -L "$SOCK" pipe-pane -o "cat >>'$T/raw'"
+	TUI_PID=$(tmux -L "$SOCK" display -p '#{pane_pid}')
+}
+
+# screen: the pane's text now, into $T/screen.
+screen() {
+	tmux -L "$SOCK" capture-pane -p >"$T/screen"
+}
+
+# wait_for TEXT: wait until TEXT is on the screen; fail if it never is.
+wait_for() {
+	wf_i=0
+	while [ $wf_i -lt "$WAIT" ]; do
+		screen
+		grep -qF -- "$1" "$T/screen" && return 0
+		sleep 0.1
+		wf_i=$((wf_i + 1))
+	done
+	echo "--- screen:" >&2
+	cat "$T/screen" >&2
+	fail "'$1' never showed on the screen"
+}
+
+# wait_gone TEXT: wait until TEXT has left the screen.
+wait_gone() {
+	wg_i=0
+	while [ $wg_i -lt "$WAIT" ]; do
+		screen
+		grep -qF -- "$1" "$T/screen" || return 0
+		sleep 0.1
+		wg_i=$((wg_i + 1))
+	done
+	cat "$T/screen" >&2
+	fail "'$1' stayed on the screen"
+}
+
+# keys KEY...: send keys as tmux names them (j, Enter, C-l, Space).
+keys() {
+	tmux -L "$SOCK" send-keys "$@"
+}
+
+# line_of TEXT: the screen's line holding TEXT (after wait_for).
+line_of() {
+	grep -F -- "$1" "$T/screen" | head -1
+}
+
+# wait_exit: wait until tidings has ended; its exit status in $TUI_STATUS.
+wait_exit() {
+	we_i=0
+	while [ $we_i -lt "$WAIT" ]; do
+		TUI_STATUS=$(tmux -L "$SOCK" display -p \
+		    '#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}')
+		case $TUI_STATUS in
+		1:?*:) TUI_STATUS=${TUI_STATUS#1:}
+			TUI_STATUS=${TUI_STATUS%:}
+			return 0 ;;
+		1::?*) screen; cat "$T/screen" >&2
+			fail "tidings died of signal ${TUI_STATUS#1::}" ;;
+		esac
+		sleep 0.1
+		we_i=$((we_i + 1))
+	done
+	screen; cat "$T/screen" >&2
+	fail "tidings did not exit"
+}
+
+# tui_resize COLS ROWS
+tui_resize() {
+	tmux -L "$SOCK" resize-window -x "$1" -y "$2"
+}
+
+# selected: the text of the screen's lines that start in reverse video
+# (the cursor row of the focused list), one a line.
+selected() {
+	tmux -L "$SOCK" capture-pane -pe | python3 -c '
+import re, sys
+rev = False
+for line in sys.stdin.read().split("\n"):
+    text, first, pos = "", None, 0
+    for m in re.finditer(r"\x1b\[([0-9;]*)m|([^\x1b]+)", line):
+        if m.group(2) is not None:
+            if first is None and m.group(2).strip():
+                first = rev
+            text += m.group(2)
+            continue
+        for p in (m.group(1) or "0").split(";"):
+            if p in ("0", ""):
+                rev = False
+            elif p == "7":
+                rev = True
+            elif p == "27":
+                rev = False
+    if first:
+        print(text.strip())
+'
+}

@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: ISC
+# The reader starts on the demo feeds at 80x24 (narrow: one view) and at
+# 160x50 (wide: feeds, headlines, article and key facts in one frame),
+# fetches the feeds it never saw, and Q ends it with status 0.
+. "$top_srcdir/tests/tui/lib.sh"
+
+tui_start 80 24
+wait_for "3 feeds refreshed: 11 new articles, 0 failed"
+wait_for "World desk"
+expect_grep "Technology" "$T/screen"
+expect_grep "All articles" "$T/screen"
+[ "$(selected | head -2 | tail -1)" = ">   11 All articles" ] ||
+    { selected >&2; fail "the cursor is not on All articles"; }
+grep -q "Key facts" "$T/screen" && fail "a narrow screen shows panes"
+[ "$(wc -L <"$T/screen")" -le 80 ] || fail "a line is wider than 80"
+keys Q
+wait_exit
+[ "$TUI_STATUS" = 0 ] || fail "Q ended with status $TUI_STATUS"
+tmux -L "$SOCK" kill-server
+
+tui_start 160 50
+wait_for "Key facts"
+for pane in Feeds Headlines Article; do
+	expect_grep "┌ $pane " "$T/screen" 2>/dev/null ||
+	    expect_grep "$pane ─" "$T/screen"
+done
+# The headlines of the feed under the cursor, and its newest article.
+wait_for "Coastal city approves flood barrier plan"
+expect_grep "Satellite internet outage" "$T/screen"
+expect_grep "(the publisher's highlights)" "$T/screen"
+[ "$(wc -L <"$T/screen")" -le 160 ] || fail "a line is wider than 160"
+[ "$(wc -l <"$T/screen")" -le 50 ] || fail "more than 50 lines"
+keys q
+wait_exit
+[ "$TUI_STATUS" = 0 ] || fail "q ended with status $TUI_STATUS"
