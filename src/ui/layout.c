@@ -143,6 +143,16 @@ draw_title_bar(struct ui *ui, const char *where)
 	strbuf_release(&sb);
 }
 
+/* The wide layout always shows a list and an article when there are. */
+static void
+wide_follow(struct ui *ui)
+{
+	if (!ui->items_open)
+		data_open_items(ui, ui->feeds.cur);
+	if (!ui->art.shown && ui->items.n > 0)
+		article_show(ui, &ui->irows[ui->items.cur]);
+}
+
 void
 layout_draw(struct ui *ui)
 {
@@ -160,6 +170,7 @@ layout_draw(struct ui *ui)
 		pane_ops(ui->focus)->draw(ui, &f);
 		ui->page = f.h;
 	} else {
+		wide_follow(ui);
 		draw_wide_frame(ui, &f, &i, &a, &k);
 		view_feeds_ops.draw(ui, &f);
 		view_items_ops.draw(ui, &i);

@@ -287,7 +287,7 @@ article_draw(struct ui *ui, const struct rect *r)
 		    DRAW_DIM);
 		return;
 	}
-	article_layout(ui, r->w - 1, !ui->wide || !ui->sidebar);
+	article_layout(ui, r->w - 1, !ui->wide && ui->sidebar);
 	if (art->nlines > 0 && art->scroll >= art->nlines)
 		art->scroll = art->nlines - 1;
 	for (i = art->scroll, y = r->y; i < art->nlines && y < r->y + r->h;

@@ -127,11 +127,13 @@ done
 [ "$(ls "$T/work" | wc -l)" = 2 ] || fail "s did not make two files"
 grep -q "Key facts" "$T/work"/*-2.txt || fail "the saved text lacks facts"
 
-# F says what it cannot do yet; K has nothing to hide in narrow screens.
+# F says what it cannot do yet; K hides the key facts and shows them.
 keys F
 wait_for "not in this version"
+keys g K
+wait_gone "┌─ Key facts"
 keys K C-l
-wait_for "— Article"
+wait_for "┌─ Key facts"
 
 # t: only the feeds with a tag; U: only unread; r, R: reload.
 keys q q t

@@ -7,8 +7,17 @@
 . "$top_srcdir/tests/cli/lib.sh"
 
 command -v tmux >/dev/null 2>&1 || skip "no tmux"
-SOCK=tidingstest$$
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; stop_servers; rm -rf "$T"' EXIT
+# Each start gets a server of its own: one being killed may still hold
+# the socket of the last.
+SOCK=
+socks=
+nsock=0
+kill_tmux() {
+	for s in $socks; do
+		tmux -L "$s" kill-server 2>/dev/null
+	done
+}
+trap 'kill_tmux; stop_servers; rm -rf "$T"' EXIT
 printf '%s\n' 'set -g default-terminal screen' 'set -g status off' \
     'set -g remain-on-exit on' 'set -g history-limit 0' >"$T/tmux.conf"
 # How long to wait for the screen, in tenths of a second (sanitizers and
@@ -31,12 +40,23 @@ tui_start() {
 	ts_cols=$1
 	ts_rows=$2
 	shift 2
+	nsock=$((nsock + 1))
+	SOCK=tidingstest$$-$nsock
+	socks="$socks $SOCK"
+	rm -f "$T/status"
 	tmux -L "$SOCK" -f "$T/tmux.conf" new-session -d -x "$ts_cols" \
 	    -y "$ts_rows" -c "$T/work" \
-	    "exec env $* '$TIDINGS' -u '$T/urls' -d '$T/data'" ||
+	    "env $* '$TIDINGS' -u '$T/urls' -d '$T/data'; echo \$? >'$T/status'" ||
 	    fail "tmux cannot start"
 	tmux -L "$SOCK" pipe-pane -o "cat >>'$T/raw'"
-	TUI_PID=$(tmux -L "$SOCK" display -p '#{pane_pid}')
+	ts_shell=$(tmux -L "$SOCK" display -p '#{pane_pid}')
+	TUI_PID=
+	ts_i=0
+	while [ -z "$TUI_PID" ] && [ $ts_i -lt "$WAIT" ]; do
+		TUI_PID=$(ps -o pid= --ppid "$ts_shell" | tr -d ' ')
+		[ -n "$TUI_PID" ] || sleep 0.1
+		ts_i=$((ts_i + 1))
+	done
 }
 
 # screen: the pane's text now, into $T/screen.
@@ -85,19 +105,17 @@ line_of() {
 wait_exit() {
 	we_i=0
 	while [ $we_i -lt "$WAIT" ]; do
-		TUI_STATUS=$(tmux -L "$SOCK" display -p \
-		    '#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}')
-		case $TUI_STATUS in
-		1:?*:) TUI_STATUS=${TUI_STATUS#1:}
-			TUI_STATUS=${TUI_STATUS%:}
-			return 0 ;;
-		1::?*) screen; cat "$T/screen" >&2
-			fail "tidings died of signal ${TUI_STATUS#1::}" ;;
-		esac
+		if [ -s "$T/status" ]; then
+			TUI_STATUS=$(cat "$T/status")
+			[ "$TUI_STATUS" -lt 128 ] || { screen; cat "$T/screen" >&2
+			    fail "tidings died of signal $((TUI_STATUS - 128))"; }
+			return 0
+		fi
 		sleep 0.1
 		we_i=$((we_i + 1))
 	done
-	screen; cat "$T/screen" >&2
+	screen
+	cat "$T/screen" >&2
 	fail "tidings did not exit"
 }
 

@@ -20,14 +20,16 @@ tmux -L "$SOCK" kill-server
 
 tui_start 160 50
 wait_for "Key facts"
-for pane in Feeds Headlines Article; do
-	expect_grep "┌ $pane " "$T/screen" 2>/dev/null ||
-	    expect_grep "$pane ─" "$T/screen"
-done
-# The headlines of the feed under the cursor, and its newest article.
-wait_for "Coastal city approves flood barrier plan"
-expect_grep "Satellite internet outage" "$T/screen"
-expect_grep "(the publisher's highlights)" "$T/screen"
+expect_grep "┌ Feeds ─" "$T/screen"
+expect_grep "┬ Headlines ─" "$T/screen"
+expect_grep "├ Article ─" "$T/screen"
+expect_grep "┬ Key facts ─" "$T/screen"
+# The headlines of the row under the cursor (All articles), and the
+# newest article with its key facts.
+wait_for "Repair & reuse: laptops must get spare parts"
+expect_grep "Coastal city approves flood barrier plan" "$T/screen"
+expect_grep "• Laptop manufacturers will have to" "$T/screen"
+expect_grep "(sentences from the article)" "$T/screen"
 [ "$(wc -L <"$T/screen")" -le 160 ] || fail "a line is wider than 160"
 [ "$(wc -l <"$T/screen")" -le 50 ] || fail "more than 50 lines"
 keys q
