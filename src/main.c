@@ -67,6 +67,9 @@ usage(FILE *out)
 	fputs(_("  -h, --help          show this help and exit\n"), out);
 	fputs(_("  -V, --version       show the version and exit\n"), out);
 	fputs("\n", out);
+	fputs(_("Without a command, tidings opens the reader (press ? in it for "
+	    "the keys);\nwithout a terminal, it lists the subscriptions.\n"),
+	    out);
 	fputs(_("On the first start, with no urls file, tidings subscribes to "
 	    "its demo feeds.\nSee tidings(1) for everything else.\n"), out);
 }

@@ -13,8 +13,21 @@ page=$top_srcdir/man/tidings.1
 while read -r opt; do
 	expect_grep "$opt" "$T/page"
 done <"$T/opts"
-for env in XDG_CONFIG_HOME XDG_DATA_HOME TIDINGS_DEMO_DIR; do
+for env in XDG_CONFIG_HOME XDG_DATA_HOME TIDINGS_DEMO_DIR BROWSER NO_COLOR; do
 	expect_grep "$env" "$T/page"
+done
+# Every action of the reader, by the name "bind" takes (src/keys.c).
+sed -n 's/^.*\[ACT_[A-Z_0-9]*\] *=[[:space:]]*{ "\([a-z0-9-]*\)".*$/\1/p' \
+    "$top_srcdir/src/keys.c" >"$T/actions"
+[ "$(wc -l <"$T/actions")" -gt 30 ] || fail "no actions found in keys.c"
+while read -r action; do
+	case $action in
+	none|open-link-[2-8]) continue ;;
+	esac
+	expect_grep "$action" "$T/page"
+done <"$T/actions"
+for cmd in "bind key action" "layout wide | narrow | auto"; do
+	expect_grep "$cmd" "$T/page"
 done
 if command -v groff >/dev/null 2>&1; then
 	groff -Tutf8 -mandoc -ww -z "$page" 2>"$T/groff"
