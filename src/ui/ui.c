@@ -133,6 +133,7 @@ start_curses(struct ui *ui, struct strbuf *err)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	leaveok(stdscr, TRUE);	/* no cursor moves after a redraw */
 	draw_init(ui);
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	return 0;
