@@ -22,6 +22,9 @@ data_init(struct ui *ui)
 	ui->ncache = model_nfeeds(ui->m);
 	ui->cache = xcalloc(ui->ncache + 1, sizeof(*ui->cache));
 	data_build_feeds(ui);
+	/* The first feed, not All articles: starting reads one feed only. */
+	if (ui->feeds.n > 2)
+		ui->feeds.cur = 2;
 }
 
 static void

@@ -16,6 +16,9 @@ expect_cursor() {
 
 tui_start 80 24 "BROWSER='$T/browser'"
 wait_for "0 failed"
+expect_cursor "World desk"
+keys g
+wait_for "[1/5]"
 for k in j Down; do
 	keys "$k"; wait_for "[2/5]"; expect_cursor "Flagged"
 	keys k; wait_for "[1/5]"

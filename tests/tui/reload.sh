@@ -10,6 +10,8 @@ echo "$B/idle slow \"~Silent server\"" >>"$T/urls"
 tui_start 80 24
 wait_for "Reloading 3/4"
 wait_for "World desk"
+keys g
+wait_for "[1/6]"
 for row in 2 3 4 5 6; do
 	keys j
 	wait_for "[$row/6]"

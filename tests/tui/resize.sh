@@ -10,7 +10,6 @@
 tui_start 160 50
 wait_for "0 failed"
 # Skimming: World desk's headlines; the article follows the cursor.
-keys j j
 wait_for "Coastal city approves flood barrier plan"
 expect_grep "(the publisher's highlights)" "$T/screen"
 expect_grep "• The regional council approved" "$T/screen"

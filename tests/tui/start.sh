@@ -9,8 +9,8 @@ wait_for "3 feeds refreshed: 11 new articles, 0 failed"
 wait_for "World desk"
 expect_grep "Technology" "$T/screen"
 expect_grep "All articles" "$T/screen"
-[ "$(selected | head -2 | tail -1)" = ">   11 All articles" ] ||
-    { selected >&2; fail "the cursor is not on All articles"; }
+[ "$(selected | head -2 | tail -1)" = ">    4 World desk [world]" ] ||
+    { selected >&2; fail "the cursor is not on the first feed"; }
 grep -q "Key facts" "$T/screen" && fail "a narrow screen shows panes"
 [ "$(wc -L <"$T/screen")" -le 80 ] || fail "a line is wider than 80"
 keys Q
@@ -24,10 +24,15 @@ expect_grep "┌ Feeds ─" "$T/screen"
 expect_grep "┬ Headlines ─" "$T/screen"
 expect_grep "├ Article ─" "$T/screen"
 expect_grep "┬ Key facts ─" "$T/screen"
-# The headlines of the row under the cursor (All articles), and the
-# newest article with its key facts.
+# The headlines of the feed under the cursor (the first), and its newest
+# article with its key facts; All articles lists every feed's.
+wait_for "Coastal city approves flood barrier plan"
+expect_grep "Morning briefing: port workers" "$T/screen"
+grep -q "Repair & reuse" "$T/screen" && fail "another feed's headline"
+expect_grep "• The regional council approved" "$T/screen"
+expect_grep "(the publisher's highlights)" "$T/screen"
+keys g
 wait_for "Repair & reuse: laptops must get spare parts"
-expect_grep "Coastal city approves flood barrier plan" "$T/screen"
 expect_grep "• Laptop manufacturers will have to" "$T/screen"
 expect_grep "(sentences from the article)" "$T/screen"
 [ "$(wc -L <"$T/screen")" -le 160 ] || fail "a line is wider than 160"

@@ -7,7 +7,7 @@ esc=$(printf '\033')
 # open_article: open World desk's first article and wait for its facts.
 open_article() {
 	wait_for "World desk"
-	keys j j Enter Enter
+	keys Enter Enter
 	wait_for "$1"
 	keys Q
 	wait_exit
