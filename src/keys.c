@@ -71,9 +71,13 @@ static const struct action_info actions[ACT_COUNT] = {
 struct binding {
 	int		key;
 	enum action	action;
+	enum keys_view	view;
 };
 
-static const struct binding defaults[] = {
+static const struct {
+	int		key;
+	enum action	action;
+} defaults[] = {
 	{ 'j', ACT_DOWN }, { KEYS_DOWN, ACT_DOWN },
 	{ 'k', ACT_UP }, { KEYS_UP, ACT_UP },
 	{ KEYS_PGDN, ACT_PAGE_DOWN }, { ' ', ACT_PAGE_DOWN },
@@ -109,7 +113,13 @@ static int table_ready;
 void
 keys_reset(void)
 {
-	memcpy(table, defaults, sizeof(defaults));
+	size_t i;
+
+	for (i = 0; i < NDEFAULTS; i++) {
+		table[i].key = defaults[i].key;
+		table[i].action = defaults[i].action;
+		table[i].view = KEYS_VIEW_ALL;
+	}
 	ntable = NDEFAULTS;
 	table_ready = 1;
 }
@@ -121,16 +131,42 @@ ready(void)
 		keys_reset();
 }
 
-enum action
-keys_action(int key)
+static const char *const view_names[KEYS_VIEW_COUNT] = {
+	"all", "feeds", "headlines", "article", "help", "links", "tags",
+};
+
+int
+keys_view_by_name(const char *name)
+{
+	int v;
+
+	for (v = 0; v < KEYS_VIEW_COUNT; v++)
+		if (strcmp(view_names[v], name) == 0)
+			return v;
+	return -1;
+}
+
+/* The binding of key in exactly view, or -1. */
+static long
+find(int key, enum keys_view view)
 {
 	size_t i;
 
 	ready();
 	for (i = 0; i < ntable; i++)
-		if (table[i].key == key)
-			return table[i].action;
-	return ACT_NONE;
+		if (table[i].key == key && table[i].view == view)
+			return (long)i;
+	return -1;
+}
+
+enum action
+keys_action(int key, enum keys_view view)
+{
+	long i = find(key, view);
+
+	if (i < 0 && view != KEYS_VIEW_ALL)
+		i = find(key, KEYS_VIEW_ALL);
+	return i < 0 ? ACT_NONE : table[i].action;
 }
 
 enum action
@@ -214,38 +250,30 @@ keys_name(int key, struct strbuf *sb)
 }
 
 void
-keys_names_of(enum action action, struct strbuf *sb)
+keys_names_of(enum action action, enum keys_view view, struct strbuf *sb)
 {
 	size_t i, n = 0;
 
 	ready();
 	for (i = 0; i < ntable; i++)
-		if (table[i].action == action) {
+		if (table[i].action == action &&
+		    keys_action(table[i].key, view) == action &&
+		    (table[i].view == view || table[i].view == KEYS_VIEW_ALL)) {
 			if (n++ > 0)
 				strbuf_addstr(sb, ", ");
 			keys_name(table[i].key, sb);
 		}
 }
 
-/* Drop the binding of key, if any. */
-static void
-unbind(int key)
-{
-	size_t i;
-
-	for (i = 0; i < ntable; i++)
-		if (table[i].key == key) {
-			table[i] = table[--ntable];
-			return;
-		}
-}
-
 int
 keys_bind(const char *key_name, const char *action_name,
-    struct strbuf *err)
+    const char *view_name, struct strbuf *err)
 {
 	int key = keys_by_name(key_name);
 	enum action a = keys_action_by_name(action_name);
+	int view = view_name != NULL ? keys_view_by_name(view_name) :
+	    KEYS_VIEW_ALL;
+	long i;
 
 	ready();
 	if (key == KEYS_NONE) {
@@ -256,14 +284,21 @@ keys_bind(const char *key_name, const char *action_name,
 		strbuf_addf(err, _("unknown action '%s'"), action_name);
 		return -1;
 	}
-	unbind(key);
-	if (a == ACT_NONE)
-		return 0;
+	if (view < 0) {
+		strbuf_addf(err, _("unknown view '%s'"), view_name);
+		return -1;
+	}
+	i = find(key, (enum keys_view)view);
+	if (i >= 0)
+		table[i] = table[--ntable];
+	if (a == ACT_NONE && view == KEYS_VIEW_ALL)
+		return 0;	/* a view's "none" stays, to hide the key */
 	if (ntable == MAX_BINDINGS) {
 		strbuf_addstr(err, _("too many key bindings"));
 		return -1;
 	}
 	table[ntable].key = key;
-	table[ntable++].action = a;
+	table[ntable].action = a;
+	table[ntable++].view = (enum keys_view)view;
 	return 0;
 }

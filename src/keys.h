@@ -38,8 +38,27 @@ enum action {
 	ACT_COUNT
 };
 
-/* The action bound to key, or ACT_NONE. */
-enum action keys_action(int key);
+/*
+ * The views a binding can be limited to; KEYS_VIEW_ALL binds in every
+ * view. A binding for the view wins over one for all.
+ */
+enum keys_view {
+	KEYS_VIEW_ALL,
+	KEYS_VIEW_FEEDS,
+	KEYS_VIEW_HEADLINES,
+	KEYS_VIEW_ARTICLE,
+	KEYS_VIEW_HELP,
+	KEYS_VIEW_LINKS,
+	KEYS_VIEW_TAGS,
+	KEYS_VIEW_COUNT
+};
+
+/* The action bound to key in view, or ACT_NONE. */
+enum action keys_action(int key, enum keys_view view);
+
+/* The view called name ("feeds", "headlines", "article", "help",
+ * "links", "tags"), or -1. */
+int keys_view_by_name(const char *name);
 
 /* The action called name ("next-unread"), or ACT_NONE. */
 enum action keys_action_by_name(const char *name);
@@ -54,15 +73,20 @@ int keys_by_name(const char *name);
 /* Append the name of key to sb. */
 void keys_name(int key, struct strbuf *sb);
 
-/* Append the names of the keys bound to action, ", " between, to sb. */
-void keys_names_of(enum action action, struct strbuf *sb);
+/*
+ * Append the names of the keys bound to action in view (those for every
+ * view and those for it), ", " between, to sb.
+ */
+void keys_names_of(enum action action, enum keys_view view,
+    struct strbuf *sb);
 
 /*
- * Bind the key called key_name to the action called action_name
- * ("none" unbinds). Returns 0, or -1 with the reason in err.
+ * Bind the key called key_name to the action called action_name in the
+ * view called view_name (NULL: every view); action "none" unbinds it
+ * there. Returns 0, or -1 with the reason in err.
  */
 int keys_bind(const char *key_name, const char *action_name,
-    struct strbuf *err);
+    const char *view_name, struct strbuf *err);
 
 /* Back to the default bindings. */
 void keys_reset(void);

@@ -41,9 +41,9 @@ cmd_bind(struct ui *ui, int n, char **w)
 {
 	struct strbuf err = STRBUF_INIT;
 
-	if (n != 3)
-		ui_message(ui, 1, "%s", _("usage: bind KEY ACTION"));
-	else if (keys_bind(w[1], w[2], &err) == -1)
+	if (n != 3 && n != 4)
+		ui_message(ui, 1, "%s", _("usage: bind KEY ACTION [VIEW]"));
+	else if (keys_bind(w[1], w[2], n == 4 ? w[3] : NULL, &err) == -1)
 		ui_message(ui, 1, "%s", err.buf);
 	else
 		ui_message(ui, 0, _("%s now does %s"), w[1], w[2]);

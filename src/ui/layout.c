@@ -183,6 +183,14 @@ layout_draw(struct ui *ui)
 	draw_status(ui);
 }
 
+enum keys_view
+layout_view(const struct ui *ui)
+{
+	const struct view_ops *ov = overlay_ops(ui);
+
+	return ov != NULL ? ov->view : pane_ops(ui->focus)->view;
+}
+
 int
 layout_key(struct ui *ui, enum action action)
 {

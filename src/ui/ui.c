@@ -254,6 +254,7 @@ ui_global_action(struct ui *ui, enum action a)
 		ui->quit = 1;
 		break;
 	case ACT_HELP:
+		ui->help_view = layout_view(ui);
 		ui->overlay = OVERLAY_HELP;
 		break;
 	case ACT_LINKS:
@@ -328,7 +329,7 @@ handle_key(struct ui *ui, int key)
 		return;
 	}
 	strbuf_reset(&ui->msg);
-	a = keys_action(key);
+	a = keys_action(key, layout_view(ui));
 	if (a == ACT_NONE)
 		return;
 	if (!layout_key(ui, a))

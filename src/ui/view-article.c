@@ -426,6 +426,7 @@ article_matches(struct ui *ui, const struct item_ref *ref,
 
 const struct view_ops view_article_ops = {
 	N_("Article"),
+	KEYS_VIEW_ARTICLE,
 	article_draw,
 	article_key,
 };

@@ -135,6 +135,7 @@ feeds_key(struct ui *ui, enum action a)
 
 const struct view_ops view_feeds_ops = {
 	N_("Feeds"),
+	KEYS_VIEW_FEEDS,
 	feeds_draw,
 	feeds_key,
 };

@@ -24,7 +24,7 @@ help_draw(struct ui *ui, const struct rect *r)
 	for (i = ui->help.top; i < ui->help.n && y < r->y + r->h; i++, y++) {
 		a = (enum action)(i + FIRST_ACTION);
 		strbuf_reset(&keys);
-		keys_names_of(a, &keys);
+		keys_names_of(a, ui->help_view, &keys);
 		draw_text(ui, y, r->x + 1, KEY_COLS - 1, keys.len ? keys.buf :
 		    "-", i == ui->help.cur ? DRAW_REVERSE : DRAW_BOLD);
 		draw_text(ui, y, r->x + KEY_COLS, r->w - KEY_COLS,
@@ -48,6 +48,7 @@ help_key(struct ui *ui, enum action a)
 
 const struct view_ops view_help_ops = {
 	N_("Help"),
+	KEYS_VIEW_HELP,
 	help_draw,
 	help_key,
 };

@@ -147,6 +147,7 @@ items_key(struct ui *ui, enum action a)
 
 const struct view_ops view_items_ops = {
 	N_("Headlines"),
+	KEYS_VIEW_HEADLINES,
 	items_draw,
 	items_key,
 };

@@ -47,6 +47,7 @@ links_key(struct ui *ui, enum action a)
 
 const struct view_ops view_links_ops = {
 	N_("Links"),
+	KEYS_VIEW_LINKS,
 	links_draw,
 	links_key,
 };

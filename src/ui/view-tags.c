@@ -82,6 +82,7 @@ tags_key(struct ui *ui, enum action a)
 
 const struct view_ops view_tags_ops = {
 	N_("Tags"),
+	KEYS_VIEW_TAGS,
 	tags_draw,
 	tags_key,
 };

@@ -26,6 +26,7 @@ struct ui;
 
 struct view_ops {
 	const char	*name;
+	enum keys_view	 view;		/* for its own key bindings */
 	void		(*draw)(struct ui *, const struct rect *);
 	int		(*key)(struct ui *, enum action);	/* 1: taken */
 };
@@ -137,6 +138,7 @@ struct ui {
 	struct article		 art;
 
 	struct list		 help;
+	enum keys_view		 help_view;	/* whose keys it lists */
 	struct list		 links;
 	struct list		 tags;
 	char			**tag_names;
@@ -216,5 +218,7 @@ void layout_compute(struct ui *ui, struct rect *feeds, struct rect *items,
     struct rect *article, struct rect *facts);
 void layout_draw(struct ui *ui);
 int layout_key(struct ui *ui, enum action action);
+/* The view that has the keys now. */
+enum keys_view layout_view(const struct ui *ui);
 
 #endif

@@ -26,7 +26,7 @@ while read -r action; do
 	esac
 	expect_grep "$action" "$T/page"
 done <"$T/actions"
-for cmd in "bind key action" "layout wide | narrow | auto"; do
+for cmd in "bind key action [view]" "layout wide | narrow | auto"; do
 	expect_grep "$cmd" "$T/page"
 done
 if command -v groff >/dev/null 2>&1; then
