@@ -378,3 +378,22 @@ data_find_unread(struct ui *ui, int dir)
 	ui->items.cur = (size_t)i;
 	return 1;
 }
+
+void
+data_mark_list_read(struct ui *ui)
+{
+	size_t i;
+
+	for (i = 0; i < ui->items.n; i++)
+		data_set_flags(ui, &ui->irows[i],
+		    data_item(ui, &ui->irows[i])->flags & ~ITEM_UNREAD);
+}
+
+void
+data_reload_row(struct ui *ui, size_t row)
+{
+	const struct feed_row *r = &ui->frows[row];
+
+	model_refresh_start(ui->m, r->kind == ROW_FEED ?
+	    model_sub(ui->m, r->feed)->url : NULL);
+}

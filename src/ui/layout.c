@@ -183,6 +183,20 @@ layout_draw(struct ui *ui)
 	draw_status(ui);
 }
 
+int
+view_dispatch(struct ui *ui, const struct view_fn *fns, size_t n,
+    enum action action)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (fns[i].action == action) {
+			fns[i].fn(ui);
+			return 1;
+		}
+	return 0;
+}
+
 enum keys_view
 layout_view(const struct ui *ui)
 {

@@ -245,74 +245,146 @@ toggle_unread_only(struct ui *ui)
 	    _("Showing unread articles only.") : _("Showing all articles."));
 }
 
+static void
+quit(struct ui *ui)
+{
+	ui->quit = 1;
+}
+
+static void
+help(struct ui *ui)
+{
+	ui->help_view = layout_view(ui);
+	ui->overlay = OVERLAY_HELP;
+}
+
+static void
+links(struct ui *ui)
+{
+	ui->links.cur = ui->links.top = 0;
+	if (ui->art.shown)
+		ui->overlay = OVERLAY_LINKS;
+}
+
+static void
+start_prompt(struct ui *ui, enum prompt_kind kind)
+{
+	ui->prompt = kind;
+	strbuf_reset(&ui->input);
+}
+
+static void
+search(struct ui *ui)
+{
+	start_prompt(ui, PROMPT_SEARCH);
+}
+
+static void
+command(struct ui *ui)
+{
+	start_prompt(ui, PROMPT_COMMAND);
+}
+
+static void
+search_next(struct ui *ui)
+{
+	ui_search(ui, 1);
+}
+
+static void
+search_prev(struct ui *ui)
+{
+	ui_search(ui, -1);
+}
+
+static void
+reload_all(struct ui *ui)
+{
+	model_refresh_start(ui->m, NULL);
+}
+
+static void
+next_unread_fwd(struct ui *ui)
+{
+	next_unread(ui, 1);
+}
+
+static void
+next_unread_back(struct ui *ui)
+{
+	next_unread(ui, -1);
+}
+
+static void
+save(struct ui *ui)
+{
+	if (ui->art.shown)
+		article_save(ui);
+}
+
+static void
+toggle_keyfacts(struct ui *ui)
+{
+	ui->sidebar = !ui->sidebar;
+}
+
+static void
+full_article(struct ui *ui)
+{
+	ui_message(ui, 1, "%s", _("Fetching full articles is not in this "
+	    "version yet."));
+}
+
+static void
+redraw(struct ui *ui)
+{
+	(void)ui;
+	clearok(curscr, TRUE);
+}
+
+/* o outside the article: the link of the article under the cursor. */
+static void
+open_in_browser(struct ui *ui)
+{
+	const struct store_item *it;
+
+	if (!ui->items_open || ui->items.n == 0)
+		return;
+	it = data_item(ui, &ui->irows[ui->items.cur]);
+	if (it->link != NULL)
+		ui_open_url(ui, it->link);
+}
+
 /* The actions that mean the same wherever the user is. */
+static const struct view_fn global_functions[] = {
+	{ ACT_QUIT, quit },
+	{ ACT_HELP, help },
+	{ ACT_LINKS, links },
+	{ ACT_SEARCH, search },
+	{ ACT_COMMAND, command },
+	{ ACT_SEARCH_NEXT, search_next },
+	{ ACT_SEARCH_PREV, search_prev },
+	{ ACT_RELOAD, reload_all },
+	{ ACT_RELOAD_ALL, reload_all },
+	{ ACT_NEXT_UNREAD, next_unread_fwd },
+	{ ACT_PREV_UNREAD, next_unread_back },
+	{ ACT_SAVE, save },
+	{ ACT_TOGGLE_KEYFACTS, toggle_keyfacts },
+	{ ACT_FULL_ARTICLE, full_article },
+	{ ACT_SELECT_TAG, view_tags_enter },
+	{ ACT_TOGGLE_UNREAD_ONLY, toggle_unread_only },
+	{ ACT_NEXT_PANE, next_pane },
+	{ ACT_REDRAW, redraw },
+	{ ACT_OPEN_BROWSER, open_in_browser },
+};
+
 void
 ui_global_action(struct ui *ui, enum action a)
 {
-	switch (a) {
-	case ACT_QUIT:
-		ui->quit = 1;
-		break;
-	case ACT_HELP:
-		ui->help_view = layout_view(ui);
-		ui->overlay = OVERLAY_HELP;
-		break;
-	case ACT_LINKS:
-		ui->links.cur = ui->links.top = 0;
-		if (ui->art.shown)
-			ui->overlay = OVERLAY_LINKS;
-		break;
-	case ACT_SEARCH:
-	case ACT_COMMAND:
-		ui->prompt = a == ACT_SEARCH ? PROMPT_SEARCH : PROMPT_COMMAND;
-		strbuf_reset(&ui->input);
-		break;
-	case ACT_SEARCH_NEXT:
-	case ACT_SEARCH_PREV:
-		ui_search(ui, a == ACT_SEARCH_NEXT ? 1 : -1);
-		break;
-	case ACT_RELOAD:
-	case ACT_RELOAD_ALL:
-		model_refresh_start(ui->m, NULL);
-		break;
-	case ACT_NEXT_UNREAD:
-	case ACT_PREV_UNREAD:
-		next_unread(ui, a == ACT_NEXT_UNREAD ? 1 : -1);
-		break;
-	case ACT_SAVE:
-		if (ui->art.shown)
-			article_save(ui);
-		break;
-	case ACT_TOGGLE_KEYFACTS:
-		ui->sidebar = !ui->sidebar;
-		break;
-	case ACT_FULL_ARTICLE:
-		ui_message(ui, 1, "%s", _("Fetching full articles is not "
-		    "in this version yet."));
-		break;
-	case ACT_SELECT_TAG:
-		view_tags_enter(ui);
-		break;
-	case ACT_TOGGLE_UNREAD_ONLY:
-		toggle_unread_only(ui);
-		break;
-	case ACT_NEXT_PANE:
-		next_pane(ui);
-		break;
-	case ACT_REDRAW:
-		clearok(curscr, TRUE);
-		break;
-	case ACT_OPEN_BROWSER:
-		if (ui->items_open && ui->items.n > 0 &&
-		    data_item(ui, &ui->irows[ui->items.cur])->link != NULL)
-			ui_open_url(ui,
-			    data_item(ui, &ui->irows[ui->items.cur])->link);
-		break;
-	default:
-		if (a >= ACT_LINK_1 && a <= ACT_LINK_9)
-			open_link(ui, (size_t)(a - ACT_LINK_1) + 1);
-		break;
-	}
+	if (a >= ACT_LINK_1 && a <= ACT_LINK_9)
+		open_link(ui, (size_t)(a - ACT_LINK_1) + 1);
+	else
+		VIEW_DISPATCH(ui, global_functions, a);
 }
 
 static void

@@ -358,33 +358,48 @@ toggle(struct ui *ui, unsigned flag)
 		data_set_flags(ui, &ref, it->flags ^ flag);
 }
 
+static void
+toggle_read(struct ui *ui)
+{
+	toggle(ui, ITEM_UNREAD);
+}
+
+static void
+toggle_flag(struct ui *ui)
+{
+	toggle(ui, ITEM_FLAGGED);
+}
+
+static void
+back(struct ui *ui)
+{
+	ui->focus = PANE_ITEMS;
+}
+
+static void
+open_in_browser(struct ui *ui)
+{
+	struct store_item *it = shown_item(ui, NULL);
+
+	if (it != NULL && it->link != NULL)
+		ui_open_url(ui, it->link);
+}
+
+static const struct view_fn functions[] = {
+	{ ACT_BACK, back },
+	{ ACT_TOGGLE_READ, toggle_read },
+	{ ACT_TOGGLE_FLAG, toggle_flag },
+	{ ACT_OPEN_BROWSER, open_in_browser },
+};
+
 static int
 article_key(struct ui *ui, enum action a)
 {
-	struct store_item *it;
-
-	switch (a) {
-	case ACT_DOWN: case ACT_UP: case ACT_PAGE_DOWN: case ACT_PAGE_UP:
-	case ACT_FIRST: case ACT_LAST:
+	if (a >= ACT_DOWN && a <= ACT_LAST) {
 		scroll_by(ui, a);
 		return 1;
-	case ACT_BACK:
-		ui->focus = PANE_ITEMS;
-		return 1;
-	case ACT_TOGGLE_READ:
-		toggle(ui, ITEM_UNREAD);
-		return 1;
-	case ACT_TOGGLE_FLAG:
-		toggle(ui, ITEM_FLAGGED);
-		return 1;
-	case ACT_OPEN_BROWSER:
-		it = shown_item(ui, NULL);
-		if (it != NULL && it->link != NULL)
-			ui_open_url(ui, it->link);
-		return 1;
-	default:
-		return 0;
 	}
+	return VIEW_DISPATCH(ui, functions, a);
 }
 
 const char *

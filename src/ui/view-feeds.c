@@ -90,47 +90,47 @@ follow(struct ui *ui)
 static void
 mark_row_read(struct ui *ui)
 {
-	size_t i, cur = ui->feeds.cur;
-
-	data_open_items(ui, cur);
-	for (i = 0; i < ui->items.n; i++)
-		data_set_flags(ui, &ui->irows[i],
-		    data_item(ui, &ui->irows[i])->flags & ~ITEM_UNREAD);
+	if (ui->feeds.n == 0)
+		return;
+	data_open_items(ui, ui->feeds.cur);
+	data_mark_list_read(ui);
 	ui_message(ui, 0, _("Marked %zu articles read"), ui->items.n);
 }
+
+static void
+open_selected(struct ui *ui)
+{
+	if (ui->feeds.n > 0)
+		open_row(ui);
+}
+
+static void
+quit(struct ui *ui)
+{
+	ui->quit = 1;
+}
+
+static void
+reload(struct ui *ui)
+{
+	data_reload_row(ui, ui->feeds.cur);
+}
+
+static const struct view_fn functions[] = {
+	{ ACT_OPEN, open_selected },
+	{ ACT_BACK, quit },
+	{ ACT_MARK_ALL_READ, mark_row_read },
+	{ ACT_RELOAD, reload },
+};
 
 static int
 feeds_key(struct ui *ui, enum action a)
 {
-	const struct feed_row *row;
-
 	if (list_move(&ui->feeds, a, ui->page)) {
 		follow(ui);
 		return 1;
 	}
-	switch (a) {
-	case ACT_OPEN:
-		if (ui->feeds.n > 0)
-			open_row(ui);
-		return 1;
-	case ACT_BACK:
-		ui->quit = 1;
-		return 1;
-	case ACT_MARK_ALL_READ:
-		if (ui->feeds.n > 0)
-			mark_row_read(ui);
-		return 1;
-	case ACT_RELOAD:
-		row = &ui->frows[ui->feeds.cur];
-		if (row->kind == ROW_FEED)
-			model_refresh_start(ui->m,
-			    model_sub(ui->m, row->feed)->url);
-		else
-			model_refresh_start(ui->m, NULL);
-		return 1;
-	default:
-		return 0;
-	}
+	return VIEW_DISPATCH(ui, functions, a);
 }
 
 const struct view_ops view_feeds_ops = {

@@ -95,23 +95,37 @@ toggle(struct ui *ui, unsigned flag)
 }
 
 static void
-mark_all_read(struct ui *ui)
+toggle_read(struct ui *ui)
 {
-	size_t i;
+	toggle(ui, ITEM_UNREAD);
+}
 
-	for (i = 0; i < ui->items.n; i++)
-		data_set_flags(ui, &ui->irows[i],
-		    data_item(ui, &ui->irows[i])->flags & ~ITEM_UNREAD);
+static void
+toggle_flag(struct ui *ui)
+{
+	toggle(ui, ITEM_FLAGGED);
+}
+
+static void
+back(struct ui *ui)
+{
+	ui->focus = PANE_FEEDS;
 }
 
 static void
 reload(struct ui *ui)
 {
-	const struct feed_row *row = &ui->frows[ui->items_of];
-
-	model_refresh_start(ui->m, row->kind == ROW_FEED ?
-	    model_sub(ui->m, row->feed)->url : NULL);
+	data_reload_row(ui, ui->items_of);
 }
+
+static const struct view_fn functions[] = {
+	{ ACT_OPEN, view_items_open },
+	{ ACT_BACK, back },
+	{ ACT_TOGGLE_READ, toggle_read },
+	{ ACT_TOGGLE_FLAG, toggle_flag },
+	{ ACT_MARK_ALL_READ, data_mark_list_read },
+	{ ACT_RELOAD, reload },
+};
 
 static int
 items_key(struct ui *ui, enum action a)
@@ -121,28 +135,7 @@ items_key(struct ui *ui, enum action a)
 			article_show(ui, &ui->irows[ui->items.cur]);
 		return 1;
 	}
-	switch (a) {
-	case ACT_OPEN:
-		view_items_open(ui);
-		return 1;
-	case ACT_BACK:
-		ui->focus = PANE_FEEDS;
-		return 1;
-	case ACT_TOGGLE_READ:
-		toggle(ui, ITEM_UNREAD);
-		return 1;
-	case ACT_TOGGLE_FLAG:
-		toggle(ui, ITEM_FLAGGED);
-		return 1;
-	case ACT_MARK_ALL_READ:
-		mark_all_read(ui);
-		return 1;
-	case ACT_RELOAD:
-		reload(ui);
-		return 1;
-	default:
-		return 0;
-	}
+	return VIEW_DISPATCH(ui, functions, a);
 }
 
 const struct view_ops view_items_ops = {

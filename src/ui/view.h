@@ -31,6 +31,19 @@ struct view_ops {
 	int		(*key)(struct ui *, enum action);	/* 1: taken */
 };
 
+/* What a view does for an action: one row of its table. */
+struct view_fn {
+	enum action	 action;
+	void		(*fn)(struct ui *);
+};
+
+/* Run the function of the n in fns for action; 1 if there was one. */
+int view_dispatch(struct ui *ui, const struct view_fn *fns, size_t n,
+    enum action action);
+
+#define VIEW_DISPATCH(ui, fns, a) \
+	view_dispatch((ui), (fns), sizeof(fns) / sizeof((fns)[0]), (a))
+
 extern const struct view_ops view_feeds_ops;
 extern const struct view_ops view_items_ops;
 extern const struct view_ops view_article_ops;
@@ -197,6 +210,8 @@ int data_set_flags(struct ui *ui, const struct item_ref *ref,
     unsigned flags);
 size_t data_row_unread(struct ui *ui, const struct feed_row *row);
 int data_find_unread(struct ui *ui, int dir);
+void data_mark_list_read(struct ui *ui);
+void data_reload_row(struct ui *ui, size_t row);
 
 /* view-article.c */
 void article_show(struct ui *ui, const struct item_ref *ref);
