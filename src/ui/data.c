@@ -397,3 +397,34 @@ data_reload_row(struct ui *ui, size_t row)
 	model_refresh_start(ui->m, r->kind == ROW_FEED ?
 	    model_sub(ui->m, r->feed)->url : NULL);
 }
+
+int
+data_current(struct ui *ui, struct item_ref *ref)
+{
+	struct store_feed *f;
+	size_t i;
+
+	if (ui->focus != PANE_ARTICLE && ui->items_open && ui->items.n > 0) {
+		*ref = ui->irows[ui->items.cur];
+		return 1;
+	}
+	if (!ui->art.shown)
+		return 0;
+	f = data_feed(ui, ui->art.feed);
+	for (i = 0; i < f->nitems; i++)
+		if (strcmp(f->items[i].key, ui->art.key) == 0) {
+			ref->feed = ui->art.feed;
+			ref->item = i;
+			return 1;
+		}
+	return 0;
+}
+
+void
+data_toggle(struct ui *ui, unsigned flag)
+{
+	struct item_ref ref;
+
+	if (data_current(ui, &ref))
+		data_set_flags(ui, &ref, data_item(ui, &ref)->flags ^ flag);
+}

@@ -336,6 +336,18 @@ full_article(struct ui *ui)
 }
 
 static void
+toggle_read(struct ui *ui)
+{
+	data_toggle(ui, ITEM_UNREAD);
+}
+
+static void
+toggle_flag(struct ui *ui)
+{
+	data_toggle(ui, ITEM_FLAGGED);
+}
+
+static void
 redraw(struct ui *ui)
 {
 	(void)ui;
@@ -346,11 +358,12 @@ redraw(struct ui *ui)
 static void
 open_in_browser(struct ui *ui)
 {
+	struct item_ref ref;
 	const struct store_item *it;
 
-	if (!ui->items_open || ui->items.n == 0)
+	if (!data_current(ui, &ref))
 		return;
-	it = data_item(ui, &ui->irows[ui->items.cur]);
+	it = data_item(ui, &ref);
 	if (it->link != NULL)
 		ui_open_url(ui, it->link);
 }
@@ -375,6 +388,8 @@ static const struct view_fn global_functions[] = {
 	{ ACT_TOGGLE_UNREAD_ONLY, toggle_unread_only },
 	{ ACT_NEXT_PANE, next_pane },
 	{ ACT_REDRAW, redraw },
+	{ ACT_TOGGLE_READ, toggle_read },
+	{ ACT_TOGGLE_FLAG, toggle_flag },
 	{ ACT_OPEN_BROWSER, open_in_browser },
 };
 

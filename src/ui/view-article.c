@@ -349,47 +349,13 @@ scroll_by(struct ui *ui, enum action a)
 }
 
 static void
-toggle(struct ui *ui, unsigned flag)
-{
-	struct item_ref ref = { ui->art.feed, 0 };
-	struct store_item *it = shown_item(ui, &ref.item);
-
-	if (it != NULL)
-		data_set_flags(ui, &ref, it->flags ^ flag);
-}
-
-static void
-toggle_read(struct ui *ui)
-{
-	toggle(ui, ITEM_UNREAD);
-}
-
-static void
-toggle_flag(struct ui *ui)
-{
-	toggle(ui, ITEM_FLAGGED);
-}
-
-static void
 back(struct ui *ui)
 {
 	ui->focus = PANE_ITEMS;
 }
 
-static void
-open_in_browser(struct ui *ui)
-{
-	struct store_item *it = shown_item(ui, NULL);
-
-	if (it != NULL && it->link != NULL)
-		ui_open_url(ui, it->link);
-}
-
 static const struct view_fn functions[] = {
 	{ ACT_BACK, back },
-	{ ACT_TOGGLE_READ, toggle_read },
-	{ ACT_TOGGLE_FLAG, toggle_flag },
-	{ ACT_OPEN_BROWSER, open_in_browser },
 };
 
 static int

@@ -84,29 +84,6 @@ view_items_open(struct ui *ui)
 }
 
 static void
-toggle(struct ui *ui, unsigned flag)
-{
-	const struct item_ref *ref;
-
-	if (ui->items.n == 0)
-		return;
-	ref = &ui->irows[ui->items.cur];
-	data_set_flags(ui, ref, data_item(ui, ref)->flags ^ flag);
-}
-
-static void
-toggle_read(struct ui *ui)
-{
-	toggle(ui, ITEM_UNREAD);
-}
-
-static void
-toggle_flag(struct ui *ui)
-{
-	toggle(ui, ITEM_FLAGGED);
-}
-
-static void
 back(struct ui *ui)
 {
 	ui->focus = PANE_FEEDS;
@@ -121,8 +98,6 @@ reload(struct ui *ui)
 static const struct view_fn functions[] = {
 	{ ACT_OPEN, view_items_open },
 	{ ACT_BACK, back },
-	{ ACT_TOGGLE_READ, toggle_read },
-	{ ACT_TOGGLE_FLAG, toggle_flag },
 	{ ACT_MARK_ALL_READ, data_mark_list_read },
 	{ ACT_RELOAD, reload },
 };

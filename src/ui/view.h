@@ -211,6 +211,11 @@ int data_set_flags(struct ui *ui, const struct item_ref *ref,
 size_t data_row_unread(struct ui *ui, const struct feed_row *row);
 int data_find_unread(struct ui *ui, int dir);
 void data_mark_list_read(struct ui *ui);
+/* The article the keys act on: the one shown in the article pane when
+ * it has the focus, else the one under the headline cursor. */
+int data_current(struct ui *ui, struct item_ref *ref);
+/* Toggle flag (ITEM_UNREAD, ITEM_FLAGGED) of the current article. */
+void data_toggle(struct ui *ui, unsigned flag);
 void data_reload_row(struct ui *ui, size_t row);
 
 /* view-article.c */
