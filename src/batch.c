@@ -10,10 +10,12 @@
 #include "batch.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fetch.h"
 #include "model.h"
@@ -207,23 +209,76 @@ open_model(const char *urls, const char *datadir, int read_only)
 	return m;
 }
 
+/* Show "Refreshing DONE/TOTAL…" over the last one, *shown wide. */
+static void
+show_progress(const struct model *m, int *shown)
+{
+	unsigned done, total;
+	int n;
+
+	model_refresh_progress(m, &done, &total);
+	fputc('\r', stderr);
+	n = fprintf(stderr, _("Refreshing %u/%u…"), done, total);
+	if (n >= 0 && n < *shown)
+		fprintf(stderr, "%*s", *shown - n, "");
+	if (n > *shown)
+		*shown = n;
+	fflush(stderr);
+}
+
+/* Clear the progress line, if there is one. */
+static void
+clear_progress(int shown)
+{
+	if (shown > 0) {
+		fprintf(stderr, "\r%*s\r", shown, "");
+		fflush(stderr);
+	}
+}
+
+/*
+ * Refresh every feed that is due, with a progress line on standard error
+ * when it is a terminal; the report of the refresh goes to report, its
+ * figures to stats.
+ */
+static void
+run_refresh(struct model *m, struct strbuf *report,
+    struct refresh_stats *stats)
+{
+	int tty = isatty(STDERR_FILENO), shown = 0;
+	unsigned shown_done = UINT_MAX, done, total;
+
+	model_refresh_start(m, NULL);
+	while (model_refreshing(m)) {
+		model_refresh_progress(m, &done, &total);
+		if (tty && done != shown_done) {
+			show_progress(m, &shown);
+			shown_done = done;
+		}
+		model_wait(m, NULL, 0, 250);
+	}
+	clear_progress(shown);
+	model_refresh_stats(m, stats);
+	strbuf_addstr(report, model_refresh_report(m));
+}
+
 int
 batch_refresh(const char *urls, const char *datadir)
 {
 	struct strbuf report_text = STRBUF_INIT;
 	struct model *m = open_model(urls, datadir, 0);
-	unsigned failed;
+	struct refresh_stats stats;
 	char *clean;
 
 	if (m == NULL)
 		return 1;
-	failed = model_refresh_all(m, &report_text);
+	run_refresh(m, &report_text, &stats);
 	model_close(m);
 	clean = sanitize(report_text.buf, SANITIZE_TEXT);
 	fputs(clean, stdout);
 	free(clean);
 	strbuf_release(&report_text);
-	return failed > 0 ? 1 : 0;
+	return stats.failed > 0 ? 1 : 0;
 }
 
 int

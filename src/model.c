@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The model: subscriptions, the store, and refreshing them.
+ * The model: subscriptions, the store, and refreshing them: what each
+ * fetch ends in, kept with the feed, and how long a feed that failed
+ * waits before it is fetched again.
  */
 #include "config.h"
 
 #include "model.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -19,18 +23,29 @@
 
 static void refresh_end(struct model *m);
 
+/* What becomes of a subscription in a refresh. */
+enum entry_state {
+	ENTRY_QUEUED,		/* fetched, or read from its file */
+	ENTRY_WAITING,		/* skipped: it waits after failures */
+	ENTRY_GONE,		/* skipped: it is gone */
+};
+
+/* A subscription in a refresh. */
+struct entry {
+	const char		*url;		/* the subscription's */
+	enum entry_state	 state;
+	int			 refetched;	/* after a 304 without files */
+};
+
 /* A refresh under way: a fetcher, the file:// feeds still to read. */
 struct refresh {
-	struct fetcher	*fetcher;
-	const char	**queued;	/* every URL of this refresh */
-	size_t		 nqueued;
-	const char	**files;	/* the file:// ones, read in turn */
-	size_t		 nfiles;
-	size_t		 next_file;
-	unsigned	 total;		/* feeds in this refresh */
-	unsigned	 done;
-	unsigned	 failed;
-	unsigned	 added;
+	struct fetcher		*fetcher;
+	struct entry		*entries;	/* every feed of this refresh */
+	size_t			 nentries;
+	size_t			*files;		/* the file:// ones, in turn */
+	size_t			 nfiles;
+	size_t			 next_file;
+	struct refresh_stats	 stats;
 };
 
 struct model {
@@ -39,7 +54,7 @@ struct model {
 	struct model_options	 opt;
 	struct refresh		 refresh;
 	struct strbuf		 report;	/* of the current refresh */
-	unsigned		 last_failed;	/* by the last refresh */
+	struct refresh_stats	 last;		/* of the last refresh */
 	model_event_cb		*cb;
 	void			*cb_arg;
 };
@@ -162,42 +177,188 @@ notify(struct model *m, enum model_event ev, const char *url)
 		m->cb(ev, url, m->cb_arg);
 }
 
+static int64_t
+clock_now(void)
+{
+	return (int64_t)time(NULL);
+}
+
+static int
+is_file(const char *url)
+{
+	return strncmp(url, "file://", 7) == 0;
+}
+
+int64_t
+model_backoff(unsigned failures)
+{
+	int64_t wait = MODEL_BACKOFF_MIN;
+	unsigned i;
+
+	if (failures == 0)
+		return 0;
+	for (i = 1; i < failures && wait < MODEL_BACKOFF_MAX; i++)
+		wait *= 2;
+	return wait < MODEL_BACKOFF_MAX ? wait : MODEL_BACKOFF_MAX;
+}
+
+/* What a refresh of every feed does with the feed f at now. */
+static enum entry_state
+skip_state(const struct store_feed_info *f, int64_t now)
+{
+	if (f == NULL)
+		return ENTRY_QUEUED;
+	if (f->gone)
+		return ENTRY_GONE;
+	if (f->retry_after != DATE_UNKNOWN && now < f->retry_after)
+		return ENTRY_WAITING;
+	return ENTRY_QUEUED;
+}
+
+int
+model_due(const struct model *m, size_t i, int64_t now)
+{
+	return skip_state(model_info(m, i), now) == ENTRY_QUEUED;
+}
+
+/* Start a part of a text: "; " after the parts out has past start. */
+static void
+add_part(struct strbuf *out, size_t start)
+{
+	if (out->len > start)
+		strbuf_addstr(out, "; ");
+}
+
+/* The local time t, to the minute, in when (size bytes). */
+static const char *
+local_time(int64_t t, char *when, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (localtime_r(&tt, &tm) == NULL ||
+	    strftime(when, size, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(when, size, "?");
+	return when;
+}
+
+/* Append to out, in words, what is wrong with the feed f at now. */
+static void
+describe(const struct store_feed_info *f, int64_t now, struct strbuf *out)
+{
+	size_t start = out->len;
+	char when[64];
+
+	if (f->error != NULL)
+		strbuf_addstr(out, f->error);
+	if (f->gone) {
+		add_part(out, start);
+		strbuf_addstr(out, f->error != NULL ?
+		    _("not fetched any more") :
+		    _("gone: not fetched any more"));
+	} else if (f->retry_after != DATE_UNKNOWN && now < f->retry_after) {
+		add_part(out, start);
+		strbuf_addf(out, _("next try after %s"),
+		    local_time(f->retry_after, when, sizeof(when)));
+	}
+	if (f->moved_to != NULL) {
+		add_part(out, start);
+		strbuf_addf(out, _("moved to %s"), f->moved_to);
+	}
+}
+
+void
+model_describe(const struct model *m, size_t i, int64_t now,
+    struct strbuf *out)
+{
+	const struct store_feed_info *f = model_info(m, i);
+
+	if (f != NULL)
+		describe(f, now, out);
+}
+
+/* Add a line "URL: what is wrong" to the report, if anything is. */
+static void
+report_feed(struct model *m, const char *url)
+{
+	const struct store_feed_info *f = store_feed_by_url(m->store, url);
+	struct strbuf text = STRBUF_INIT;
+
+	if (f != NULL)
+		describe(f, clock_now(), &text);
+	if (text.len > 0)
+		strbuf_addf(&m->report, "%s: %s\n", url, text.buf);
+	strbuf_release(&text);
+}
+
 /* A feed of the refresh ended, well or not. */
 static void
 feed_done(struct model *m, const char *url)
 {
-	m->refresh.done++;
+	report_feed(m, url);
+	m->refresh.stats.done++;
 	notify(m, MODEL_FEED_UPDATED, url);
 }
 
+/* The feed at url was fetched (and merged, or not modified). */
 static void
-report_failure(struct model *m, const char *url, const char *why)
+fetch_ok(struct model *m, const char *url)
 {
-	store_set_fetched(m->store, url, (int64_t)time(NULL), why);
-	strbuf_addf(&m->report, "%s: %s\n", url, why);
-	m->refresh.failed++;
+	store_set_fetched(m->store, url, clock_now(), NULL);
+	store_set_backoff(m->store, url, 0, DATE_UNKNOWN, 0);
 }
 
-/* Merge the feed doc that came from url and save it. */
+/*
+ * The fetch of url failed for why: the old items stay, and the feed waits
+ * its backoff, or retry_after_s seconds when the server asked for longer;
+ * or, when gone, is not fetched any more. A file of the user's never
+ * waits.
+ */
 static void
-save_doc(struct model *m, const char *url, const struct feed_doc *doc,
-    const struct fetch_result *res)
+fetch_failed(struct model *m, const char *url, const char *why,
+    long retry_after_s, int gone)
 {
-	struct strbuf notes = STRBUF_INIT, err = STRBUF_INIT;
+	const struct store_feed_info *f = store_feed_by_url(m->store, url);
+	unsigned failures = f != NULL ? f->failures : 0;
+	int64_t now = clock_now(), wait;
+
+	if (failures < UINT_MAX)
+		failures++;
+	wait = model_backoff(failures);
+	if (wait < retry_after_s)
+		wait = retry_after_s;
+	store_set_fetched(m->store, url, now, why);
+	store_set_backoff(m->store, url, failures, gone || is_file(url) ?
+	    DATE_UNKNOWN : now + wait, gone);
+	m->refresh.stats.failed++;
+}
+
+/* What came for url could not be stored: no fault of the server's. */
+static void
+store_failed(struct model *m, const char *url, const char *why)
+{
+	store_set_fetched(m->store, url, clock_now(), why);
+	m->refresh.stats.failed++;
+}
+
+/* Merge the feed doc that came from url and save it; 0, or -1 with err. */
+static int
+save_doc(struct model *m, const char *url, const struct feed_doc *doc,
+    const struct fetch_result *res, struct strbuf *err)
+{
+	struct strbuf notes = STRBUF_INIT;
 	struct store_feed feed;
 	struct store_bodies bodies = { NULL, 0, 0 };
 	struct merge_stats stats;
 	char *id = store_feed_id(url);
-	int64_t now = (int64_t)time(NULL);
+	int rc = -1;
 
-	if (store_load_feed(m->store, id, &feed, &notes, &err) == -1 ||
-	    store_load_bodies(m->store, id, &bodies, &notes, &err) == -1) {
-		report_failure(m, url, err.buf);
+	if (store_load_feed(m->store, id, &feed, &notes, err) == -1 ||
+	    store_load_bodies(m->store, id, &bodies, &notes, err) == -1)
 		goto out;
-	}
 	if (feed.url == NULL)
 		feed.url = xstrdup(url);
-	model_merge(&feed, &bodies, doc, now, &m->opt, &stats);
+	model_merge(&feed, &bodies, doc, clock_now(), &m->opt, &stats);
 	if (res != NULL) {
 		free(feed.etag);
 		free(feed.last_modified);
@@ -205,21 +366,22 @@ save_doc(struct model *m, const char *url, const struct feed_doc *doc,
 		feed.last_modified = res->last_modified ?
 		    xstrdup(res->last_modified) : NULL;
 	}
-	if (store_save_feed(m->store, &feed, &bodies, &err) == -1) {
-		report_failure(m, url, err.buf);
+	if (store_save_feed(m->store, &feed, &bodies, err) == -1)
 		goto out;
-	}
-	store_set_fetched(m->store, url, now, NULL);
-	m->refresh.added += stats.added;
+	m->refresh.stats.added += stats.added;
+	rc = 0;
 out:
 	store_feed_release(&feed);
 	store_bodies_release(&bodies);
 	strbuf_release(&notes);
-	strbuf_release(&err);
 	free(id);
+	return rc;
 }
 
-/* Parse the bytes of a feed and merge them, or record why not. */
+/*
+ * Parse the bytes of a feed and merge them, or record why not; a document
+ * that is not a feed never replaces the stored items.
+ */
 static void
 take_bytes(struct model *m, const char *url, const char *data,
     size_t len, const struct fetch_result *res)
@@ -230,9 +392,11 @@ take_bytes(struct model *m, const char *url, const char *data,
 	doc = parse_feed(data, len, res != NULL && res->final_url != NULL ?
 	    res->final_url : url, res != NULL ? res->charset : NULL, &err);
 	if (doc == NULL)
-		report_failure(m, url, err.buf);	/* the old items stay */
+		fetch_failed(m, url, err.buf, 0, 0);
+	else if (save_doc(m, url, doc, res, &err) == -1)
+		store_failed(m, url, err.buf);
 	else
-		save_doc(m, url, doc, res);
+		fetch_ok(m, url);
 	feeddoc_free(doc);
 	strbuf_release(&err);
 }
@@ -245,7 +409,7 @@ refresh_file(struct model *m, const char *url)
 
 	strbuf_init_capped(&data, m->opt.limits.max_bytes);
 	if (file_read(url + 7, &data, &err) == -1)
-		report_failure(m, url, err.buf);
+		fetch_failed(m, url, err.buf, 0, 0);
 	else
 		take_bytes(m, url, data.buf, data.len, NULL);
 	strbuf_release(&data);
@@ -253,31 +417,46 @@ refresh_file(struct model *m, const char *url)
 	feed_done(m, url);
 }
 
-static void
-take_result(struct model *m, struct fetch_result *res)
+/*
+ * Where a permanent redirect (301, 308) took the fetch of url, or NULL.
+ * struct fetch_result does not say yet: it has the final URL and the last
+ * status, not the status of each redirect. Until fetch.c tells, no feed
+ * is noted as moved.
+ */
+static const char *
+moved_to(const char *url, const struct fetch_result *res)
 {
-	const char *url = res->arg;
-
-	if (res->status == FETCH_OK)
-		take_bytes(m, url, res->body.buf, res->body.len, res);
-	else if (res->status == FETCH_NOT_MODIFIED)
-		store_set_fetched(m->store, url, (int64_t)time(NULL), NULL);
-	else
-		report_failure(m, url, res->error.buf);
-	feed_done(m, url);
+	(void)url;
+	(void)res;
+	return NULL;
 }
 
-/* Queue the fetch of url, with the validators of its last fetch. */
+/* Whether the feed at url has both its files. */
+static int
+has_files(const struct model *m, const char *url)
+{
+	char *id = store_feed_id(url);
+	int has = store_has_files(m->store, id);
+
+	free(id);
+	return has;
+}
+
+/*
+ * Queue the fetch of the idx-th feed of the refresh, conditional on the
+ * validators of its last fetch when the store has its items.
+ */
 static void
-queue_fetch(struct model *m, const char *url)
+queue_fetch(struct model *m, size_t idx, int conditional)
 {
 	struct strbuf notes = STRBUF_INIT, err = STRBUF_INIT;
-	struct fetch_request req = { url, NULL, NULL, (void *)url };
+	const char *url = m->refresh.entries[idx].url;
+	struct fetch_request req = { url, NULL, NULL, (void *)(uintptr_t)idx };
 	struct store_feed feed;
 	char *id = store_feed_id(url);
 
 	if (store_load_feed(m->store, id, &feed, &notes, &err) == 0 &&
-	    feed.nitems > 0) {
+	    feed.nitems > 0 && conditional) {
 		req.etag = feed.etag;
 		req.last_modified = feed.last_modified;
 	}
@@ -286,6 +465,36 @@ queue_fetch(struct model *m, const char *url)
 	strbuf_release(&notes);
 	strbuf_release(&err);
 	free(id);
+}
+
+/*
+ * A finished fetch. A 304 for a feed whose files are gone (a damaged
+ * bodies file moved aside) is fetched again once, without validators.
+ */
+static void
+take_result(struct model *m, struct fetch_result *res)
+{
+	size_t idx = (size_t)(uintptr_t)res->arg;
+	struct entry *e = &m->refresh.entries[idx];
+	const char *moved = moved_to(e->url, res);
+
+	if (res->status == FETCH_NOT_MODIFIED && !e->refetched &&
+	    !has_files(m, e->url)) {
+		e->refetched = 1;
+		queue_fetch(m, idx, 0);
+		return;
+	}
+	if (res->http_code != 0)	/* a server answered: it says */
+		store_set_moved(m->store, e->url, moved);
+	m->refresh.stats.moved += moved != NULL;
+	if (res->status == FETCH_OK)
+		take_bytes(m, e->url, res->body.buf, res->body.len, res);
+	else if (res->status == FETCH_NOT_MODIFIED)
+		fetch_ok(m, e->url);
+	else
+		fetch_failed(m, e->url, res->error.buf, res->retry_after_s,
+		    res->status == FETCH_GONE);
+	feed_done(m, e->url);
 }
 
 int
@@ -301,31 +510,76 @@ refresh_end(struct model *m)
 
 	fetcher_free(r->fetcher);
 	free(r->files);
-	free(r->queued);
+	free(r->entries);
 	memset(r, 0, sizeof(*r));
 }
 
-/* Queue the subscription at url unless this refresh has it already. */
-static void
-refresh_add(struct model *m, const char *url)
+static struct entry *
+entry_of(struct refresh *r, const char *url)
 {
-	struct refresh *r = &m->refresh;
 	size_t i;
 
-	for (i = 0; i < r->nqueued; i++)
-		if (strcmp(r->queued[i], url) == 0)
-			return;
-	r->queued = xreallocarray(r->queued, r->nqueued + 1,
-	    sizeof(*r->queued));
-	r->queued[r->nqueued++] = url;
-	if (strncmp(url, "file://", 7) == 0) {
+	for (i = 0; i < r->nentries; i++)
+		if (strcmp(r->entries[i].url, url) == 0)
+			return &r->entries[i];
+	return NULL;
+}
+
+/* Count a skipped feed of state in stats (sign 1), or take it back. */
+static void
+count_skip(struct refresh_stats *stats, enum entry_state state, int sign)
+{
+	if (state == ENTRY_WAITING)
+		stats->waiting += (unsigned)sign;
+	else if (state == ENTRY_GONE)
+		stats->gone += (unsigned)sign;
+}
+
+/* Fetch the idx-th feed of the refresh, or read it from its file. */
+static void
+start_entry(struct model *m, size_t idx)
+{
+	struct refresh *r = &m->refresh;
+
+	if (is_file(r->entries[idx].url)) {
 		r->files = xreallocarray(r->files, r->nfiles + 1,
 		    sizeof(*r->files));
-		r->files[r->nfiles++] = url;
+		r->files[r->nfiles++] = idx;
 	} else {
-		queue_fetch(m, url);
+		queue_fetch(m, idx, 1);
 	}
-	r->total++;
+	r->stats.total++;
+}
+
+/*
+ * Add the subscription at url to the refresh, unless it has it already;
+ * it is skipped when it waits or is gone, unless force. A forced feed
+ * that was skipped is fetched after all.
+ */
+static void
+refresh_add(struct model *m, const char *url, int force)
+{
+	struct refresh *r = &m->refresh;
+	struct entry *e = entry_of(r, url);
+	enum entry_state state = force ? ENTRY_QUEUED :
+	    skip_state(store_feed_by_url(m->store, url), clock_now());
+
+	if (e != NULL && (e->state == ENTRY_QUEUED || state != ENTRY_QUEUED))
+		return;
+	if (e != NULL) {
+		count_skip(&r->stats, e->state, -1);
+	} else {
+		r->entries = xreallocarray(r->entries, r->nentries + 1,
+		    sizeof(*r->entries));
+		e = &r->entries[r->nentries++];
+		memset(e, 0, sizeof(*e));
+		e->url = url;
+	}
+	e->state = state;
+	if (state == ENTRY_QUEUED)
+		start_entry(m, (size_t)(e - r->entries));
+	else
+		count_skip(&r->stats, state, 1);
 }
 
 void
@@ -340,15 +594,21 @@ model_refresh_start(struct model *m, const char *url)
 	}
 	for (i = 0; i < m->subs.n; i++)
 		if (url == NULL || strcmp(url, m->subs.v[i].url) == 0)
-			refresh_add(m, m->subs.v[i].url);
+			refresh_add(m, m->subs.v[i].url, url != NULL);
 }
 
 void
 model_refresh_progress(const struct model *m, unsigned *done,
     unsigned *total)
 {
-	*done = m->refresh.done;
-	*total = m->refresh.total;
+	*done = m->refresh.stats.done;
+	*total = m->refresh.stats.total;
+}
+
+void
+model_refresh_stats(const struct model *m, struct refresh_stats *out)
+{
+	*out = model_refreshing(m) ? m->refresh.stats : m->last;
 }
 
 const char *
@@ -362,11 +622,22 @@ static void
 refresh_finish(struct model *m)
 {
 	struct refresh *r = &m->refresh;
+	const struct refresh_stats *s = &r->stats;
+	size_t i;
 
+	for (i = 0; i < r->nentries; i++)
+		if (r->entries[i].state == ENTRY_GONE)
+			report_feed(m, r->entries[i].url);
 	strbuf_addf(&m->report, ngettext("%u feed refreshed: %u new "
-	    "articles, %u failed\n", "%u feeds refreshed: %u new articles, "
-	    "%u failed\n", r->total), r->total, r->added, r->failed);
-	m->last_failed = r->failed;
+	    "articles, %u failed", "%u feeds refreshed: %u new articles, "
+	    "%u failed", s->total), s->total, s->added, s->failed);
+	if (s->waiting + s->gone > 0)
+		strbuf_addf(&m->report, ngettext("; %u skipped: %u waiting "
+		    "after failures, %u gone", "; %u skipped: %u waiting after "
+		    "failures, %u gone", s->waiting + s->gone),
+		    s->waiting + s->gone, s->waiting, s->gone);
+	strbuf_addch(&m->report, '\n');
+	m->last = *s;
 	refresh_end(m);
 	notify(m, MODEL_REFRESH_DONE, NULL);
 }
@@ -383,7 +654,7 @@ model_wait(struct model *m, struct pollfd *extra, unsigned int nextra,
 		return poll(extra, nextra, timeout_ms);
 	if (r->next_file < r->nfiles) {
 		/* One local file a turn, so that keys keep answering. */
-		refresh_file(m, r->files[r->next_file++]);
+		refresh_file(m, r->entries[r->files[r->next_file++]].url);
 		timeout_ms = 0;
 	}
 	n = fetcher_wait(r->fetcher, extra, nextra, timeout_ms);
@@ -403,5 +674,5 @@ model_refresh_all(struct model *m, struct strbuf *report)
 	while (model_refreshing(m))
 		model_wait(m, NULL, 0, 1000);
 	strbuf_add(report, m->report.buf, m->report.len);
-	return m->last_failed;
+	return m->last.failed;
 }

@@ -5,6 +5,18 @@
  * merges it into the stored items by the identity rules of DESIGN.md, and
  * saves; a feed that fails keeps its items and records the error. Marks
  * (read, flagged, deleted) are on disk before model_set_flags() returns.
+ *
+ * What a fetch ends in is kept with the feed in the store's index
+ * (struct store_feed_info): 304, nothing to do; 200, parsed and merged;
+ * any failure (an HTTP error, a timeout, TLS, a page that is not a feed)
+ * keeps the old items, records the error and makes the feed wait before
+ * it is fetched again: 10 minutes after one failure, twice as long after
+ * each more, at most a day, or longer when a 429 or 503 said so in
+ * Retry-After; 410 marks the feed gone, and it is not fetched again; a
+ * permanent redirect (301, 308) is noted as moved-to, the urls file left
+ * as it is. A refresh of every feed skips those that wait or are gone; a
+ * refresh the user asks for by a feed's URL always fetches it. Feeds of
+ * the user's own files (file://) never wait.
  */
 #ifndef TIDINGS_MODEL_H
 #define TIDINGS_MODEL_H
@@ -27,6 +39,21 @@ struct model_options {
 };
 
 #define MODEL_OPTIONS_DEFAULT { 0, 0, 8, FETCH_LIMITS_DEFAULT }
+
+/* How long a feed waits after the first failure, and at most (seconds). */
+#define MODEL_BACKOFF_MIN	(10 * 60)
+#define MODEL_BACKOFF_MAX	(24 * 60 * 60)
+
+/* What a refresh did, for its summary and a status line. */
+struct refresh_stats {
+	unsigned	total;		/* feeds fetched or read */
+	unsigned	done;		/* of those, finished */
+	unsigned	added;		/* new articles */
+	unsigned	failed;		/* feeds that failed */
+	unsigned	waiting;	/* skipped: waiting after failures */
+	unsigned	gone;		/* skipped: gone */
+	unsigned	moved;		/* through a permanent redirect */
+};
 
 /* What a merge changed. */
 struct merge_stats {
@@ -61,9 +88,9 @@ void model_close(struct model *m);
 struct store *model_store(struct model *m);
 
 /*
- * Refresh every subscribed feed and wait for all of them. One line per
- * feed that failed goes to report, and a summary line at the end. Returns
- * the number of feeds that failed.
+ * Refresh every subscribed feed that is due and wait for all of them.
+ * The refresh's report (model_refresh_report()) is appended to report.
+ * Returns the number of feeds that failed.
  */
 unsigned model_refresh_all(struct model *m, struct strbuf *report);
 
@@ -90,10 +117,33 @@ void model_subscribe(struct model *m, model_event_cb *cb, void *arg);
 
 /*
  * Start refreshing the feed at url, or every feed when url is NULL; a
- * feed already in the running refresh is not queued twice. The work is
+ * feed already in the running refresh is not queued twice. Every feed
+ * skips those that wait after failures or are gone (counted in the
+ * stats); a feed asked for by its url is always fetched. The work is
  * done in model_wait().
  */
 void model_refresh_start(struct model *m, const char *url);
+
+/* The figures of the running refresh, or of the last one. */
+void model_refresh_stats(const struct model *m, struct refresh_stats *out);
+
+/*
+ * How long a feed waits after failures failed fetches in a row:
+ * MODEL_BACKOFF_MIN doubled for each failure after the first, at most
+ * MODEL_BACKOFF_MAX; 0 for none.
+ */
+int64_t model_backoff(unsigned failures);
+
+/* Whether a refresh of every feed fetches the i-th subscription at now. */
+int model_due(const struct model *m, size_t i, int64_t now);
+
+/*
+ * Append to out, in words, what is wrong with the i-th subscription at
+ * now (for the interface): its last error, when it is tried again or
+ * that it is gone, and where it moved; nothing when all is well.
+ */
+void model_describe(const struct model *m, size_t i, int64_t now,
+    struct strbuf *out);
 
 /* Whether a refresh is running. */
 int model_refreshing(const struct model *m);
@@ -102,7 +152,13 @@ int model_refreshing(const struct model *m);
 void model_refresh_progress(const struct model *m, unsigned *done,
     unsigned *total);
 
-/* The report of the running or last refresh: failures, then a summary. */
+/*
+ * The report of the running or last refresh: a line "URL: what" for each
+ * feed that failed, moved or is gone (as model_describe() puts it), then
+ * one summary line, "N feeds refreshed: N new articles, N failed", with
+ * "; N skipped: N waiting after failures, N gone" when feeds were
+ * skipped. Text from servers is in it: sanitise it before it is shown.
+ */
 const char *model_refresh_report(const struct model *m);
 
 /*

@@ -220,6 +220,27 @@ bodies_tree(const struct store_bodies *b)
 	return xml;
 }
 
+/*
+ * What the fetches of f left for the next ones, each attribute only when
+ * it says something (files without them read as nothing to say).
+ */
+static void
+add_waits(mxml_node_t *e, const struct store_feed_info *f)
+{
+	char num[32], when[DATE_RFC3339_SIZE];
+
+	if (f->failures > 0) {
+		snprintf(num, sizeof(num), "%u", f->failures);
+		mxmlElementSetAttr(e, "failures", num);
+	}
+	if (f->retry_after != DATE_UNKNOWN)
+		mxmlElementSetAttr(e, "retry-after",
+		    date_format_rfc3339(f->retry_after, when));
+	if (f->gone)
+		mxmlElementSetAttr(e, "gone", "1");
+	set_attr(e, "moved-to", f->moved_to);
+}
+
 static mxml_node_t *
 index_tree(const struct store *st)
 {
@@ -244,6 +265,7 @@ index_tree(const struct store *st)
 			mxmlElementSetAttr(e, "fetched",
 			    date_format_rfc3339(f->fetched, when));
 		set_attr(e, "error", f->error);
+		add_waits(e, f);
 	}
 	return xml;
 }
@@ -389,6 +411,15 @@ static int64_t
 date_of(mxml_node_t *e)
 {
 	const char *s = mxmlGetOpaque(e);
+
+	return s != NULL ? date_parse(s) : DATE_UNKNOWN;
+}
+
+/* The date in attribute name of e, or DATE_UNKNOWN. */
+static int64_t
+attr_date_of(mxml_node_t *e, const char *name)
+{
+	const char *s = mxmlElementGetAttr(e, name);
 
 	return s != NULL ? date_parse(s) : DATE_UNKNOWN;
 }
@@ -543,7 +574,7 @@ read_index(mxml_node_t *root, struct store *st)
 {
 	struct store_feed_info *f;
 	mxml_node_t *e = NULL;
-	const char *fetched;
+	const char *gone;
 	char *url;
 
 	while ((e = next_element(root, e)) != NULL) {
@@ -557,17 +588,23 @@ read_index(mxml_node_t *root, struct store *st)
 		f->total = number_of(e, "total");
 		f->unread = number_of(e, "unread");
 		f->flagged = number_of(e, "flagged");
-		fetched = mxmlElementGetAttr(e, "fetched");
-		f->fetched = fetched != NULL ? date_parse(fetched) :
-		    DATE_UNKNOWN;
+		f->fetched = attr_date_of(e, "fetched");
 		f->error = attr_of(e, "error");
+		f->failures = number_of(e, "failures");
+		f->retry_after = attr_date_of(e, "retry-after");
+		gone = mxmlElementGetAttr(e, "gone");
+		f->gone = gone != NULL && strcmp(gone, "1") == 0;
+		f->moved_to = attr_of(e, "moved-to");
 	}
 }
 
 /*
  * The version of a file, or -1 when tidings cannot read it. Files of an
  * older version would be upgraded here, one step a version; version 1 is
- * the first, so there is nothing to upgrade yet.
+ * the first, so there is nothing to upgrade yet. What a version gains
+ * without a new number is optional, and left out it reads as before: the
+ * index's failures, retry-after, gone and moved-to (which an older
+ * tidings ignores, so it can still read the file).
  */
 static long
 file_version(mxml_node_t *root)

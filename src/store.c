@@ -89,7 +89,7 @@ store_index_add(struct store *st)
 	}
 	f = &st->feeds[st->nfeeds++];
 	memset(f, 0, sizeof(*f));
-	f->fetched = DATE_UNKNOWN;
+	f->fetched = f->retry_after = DATE_UNKNOWN;
 	return f;
 }
 
@@ -100,6 +100,7 @@ info_release(struct store_feed_info *f)
 	free(f->url);
 	free(f->title);
 	free(f->error);
+	free(f->moved_to);
 }
 
 size_t
@@ -161,6 +162,39 @@ store_set_fetched(struct store *st, const char *url, int64_t when,
 	f->fetched = when;
 	free(f->error);
 	f->error = error != NULL && error[0] != '\0' ? xstrdup(error) : NULL;
+	st->index_dirty = 1;
+}
+
+void
+store_set_backoff(struct store *st, const char *url, unsigned failures,
+    int64_t retry_after, int gone)
+{
+	struct store_feed_info *f = info_for(st, url);
+
+	f->failures = failures;
+	f->retry_after = retry_after;
+	f->gone = gone != 0;
+	st->index_dirty = 1;
+}
+
+/* Whether a and b are both NULL or the same string. */
+static int
+same_string(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+void
+store_set_moved(struct store *st, const char *url, const char *moved_to)
+{
+	struct store_feed_info *f = info_for(st, url);
+
+	if (moved_to != NULL && moved_to[0] == '\0')
+		moved_to = NULL;
+	if (same_string(moved_to, f->moved_to))
+		return;		/* as it was: the index need not be saved */
+	free(f->moved_to);
+	f->moved_to = moved_to != NULL ? xstrdup(moved_to) : NULL;
 	st->index_dirty = 1;
 }
 
@@ -532,6 +566,19 @@ store_load_bodies(struct store *st, const char *id,
 	rc = load_tier(st, path, XML_BODIES, bodies, notes, err);
 	free(path);
 	return rc == -1 ? -1 : 0;
+}
+
+int
+store_has_files(const struct store *st, const char *id)
+{
+	char *feed = store_path(st, "feeds", id);
+	char *bodies = store_path(st, "bodies", id);
+	struct stat sb;
+	int has = stat(feed, &sb) == 0 && stat(bodies, &sb) == 0;
+
+	free(feed);
+	free(bodies);
+	return has;
 }
 
 int

@@ -41,7 +41,11 @@ enum item_flags {
 	ITEM_DELETED	= 1 << 2,
 };
 
-/* One feed as the index knows it. */
+/*
+ * One feed as the index knows it. The last four fields are what the
+ * fetches of the feed left for the next ones; an index written before
+ * they existed reads as no failure, no wait, not gone, not moved.
+ */
 struct store_feed_info {
 	char		*id;
 	char		*url;
@@ -51,6 +55,10 @@ struct store_feed_info {
 	unsigned	 flagged;
 	int64_t		 fetched;	/* last fetch, or DATE_UNKNOWN */
 	char		*error;		/* the last fetch's error, or NULL */
+	unsigned	 failures;	/* fetches failed in a row */
+	int64_t		 retry_after;	/* no fetch before, or DATE_UNKNOWN */
+	int		 gone;		/* the server said 410: not fetched */
+	char		*moved_to;	/* where a 301 or 308 led, or NULL */
 };
 
 /* An item's headers and flags. */
@@ -129,6 +137,18 @@ void store_set_fetched(struct store *st, const char *url, int64_t when,
     const char *error);
 
 /*
+ * Record in the index how the next fetches of the feed at url wait:
+ * failures in a row, the time before which it is not fetched again
+ * (DATE_UNKNOWN: none), and whether it is gone for good.
+ */
+void store_set_backoff(struct store *st, const char *url,
+    unsigned failures, int64_t retry_after, int gone);
+
+/* Record where a permanent redirect of url leads (NULL: nowhere). */
+void store_set_moved(struct store *st, const char *url,
+    const char *moved_to);
+
+/*
  * Read the headers of the feed id into feed, with the journal's marks
  * applied. A feed never saved gives an empty feed. A damaged file is moved
  * aside (noted in notes) and gives an empty feed too.
@@ -143,6 +163,9 @@ int store_load_feed(struct store *st, const char *id,
  */
 int store_save_feed(struct store *st, const struct store_feed *feed,
     const struct store_bodies *bodies, struct strbuf *err);
+
+/* Whether the feed id has both its files on disk, headers and bodies. */
+int store_has_files(const struct store *st, const char *id);
 
 /* Read the bodies of the feed id. */
 int store_load_bodies(struct store *st, const char *id,

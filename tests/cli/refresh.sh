@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: ISC
 # tidings -r and --print-unread: feeds into the store and counted, a feed
-# that fails keeps its articles and its error, conditional GET, the lock.
+# that fails keeps its articles and its error and waits before it is
+# asked for again, conditional GET, the lock. (outcomes.sh has the rest
+# of what a fetch can end in.)
 . "$top_srcdir/tests/cli/lib.sh"
 
 data=$T/data
@@ -40,6 +42,10 @@ printf '<html><body>Sign in</body></html>\n' >"$T/www/turns.xml"
 "$TIDINGS" -u "$T/urls" -d "$data" -r >"$T/out" 2>"$T/err"
 expect_grep 'GET /etag?tag=%22v1%22 inm="v1"' "$T/faultd.log"
 expect_grep "$B/files/turns.xml: not a feed: the document is <html>" "$T/out"
+expect_grep "3 feeds refreshed: 0 new articles, 1 failed; 1 skipped: 1 waiting \
+after failures, 0 gone" "$T/out"
+[ "$(grep -c 'GET /status?code=404 ' "$T/faultd.log")" = 1 ] ||
+    fail "a feed that failed was asked for again at once"
 [ "$("$TIDINGS" -u "$T/urls" -d "$data" --print-unread)" = 5 ] ||
     fail "a failed fetch lost articles"
 expect_no_controls "$T/out"

@@ -4,7 +4,9 @@
  * modes, a round trip of every field (hostile text that went through the
  * sanitiser included), the index and its counts, the journal of marks
  * (torn and garbage lines, folding), damaged and newer files moved aside,
- * the index rebuilt, the lock, and read-only opening.
+ * the index rebuilt, the lock, read-only opening, and what the fetches of
+ * a feed leave in the index (failures, retry-after, gone, moved-to),
+ * which an index written without them reads as nothing.
  */
 #include "config.h"
 
@@ -1335,6 +1337,167 @@ test_store_save_feed_failure_keeps_old_files(void **state)
 	assert_true(same);
 }
 
+/* The index entry of url, which must be there. */
+static const struct store_feed_info *
+info_ok(const struct store *st, const char *url)
+{
+	const struct store_feed_info *f = store_feed_by_url(st, url);
+
+	assert_non_null(f);
+	return f;
+}
+
+/* f says nothing of its fetches: no failure, no wait, not gone, moved. */
+static void
+assert_no_fetch_state(const struct store_feed_info *f)
+{
+	assert_int_equal(f->failures, 0);
+	assert_true(f->retry_after == DATE_UNKNOWN);
+	assert_int_equal(f->gone, 0);
+	assert_null(f->moved_to);
+}
+
+/*
+ * An index as tidings wrote it before it kept the fetch state, and one
+ * whose fetch state is garbage: both read as no state, without a note.
+ */
+static void
+test_store_open_index_without_fetch_state(void **state)
+{
+	struct fixture *fx = *state;
+	struct strbuf notes = STRBUF_INIT;
+	char *index = path_of(fx, "index.xml", NULL), *id1, *id2, *old;
+	const struct store_feed_info *f;
+	struct store *st;
+
+	store_two(fx);
+	id1 = store_feed_id(URL1);
+	id2 = store_feed_id(URL2);
+	old = xasprintf("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	    "<index version=\"1\">\n"
+	    "  <feed id=\"%s\" url=\"http://example.com/feed.xml?token=s3cret"
+	    "&amp;x=&lt;1&gt;\" title=\"One\" total=\"5\" unread=\"3\" "
+	    "flagged=\"0\" fetched=\"2023-11-14T22:13:20Z\" "
+	    "error=\"HTTP 500\" />\n"
+	    "  <feed id=\"%s\" url=\"%s\" title=\"Two\" total=\"3\" "
+	    "unread=\"2\" flagged=\"1\" failures=\"x1\" retry-after=\"soon\" "
+	    "gone=\"yes\" moved-to=\"\" />\n"
+	    "</index>\n", id1, id2, URL2);
+	spew(index, old, strlen(old), O_TRUNC);
+	st = open_ok(fx, 0, &notes);
+	assert_int_equal(notes.len, 0);
+	assert_two(st);
+	f = info_ok(st, URL1);
+	assert_no_fetch_state(f);
+	assert_string_equal(f->error, "HTTP 500");
+	assert_int_equal(f->fetched, T0);
+	assert_no_fetch_state(info_ok(st, URL2));
+	store_close(st);
+
+	/* saved again, it still reads the same */
+	st = open_ok(fx, 0, &notes);
+	assert_int_equal(notes.len, 0);
+	assert_two(st);
+	assert_no_fetch_state(info_ok(st, URL1));
+	assert_no_fetch_state(info_ok(st, URL2));
+	store_close(st);
+	free(old);
+	free(id1);
+	free(id2);
+	free(index);
+	strbuf_release(&notes);
+}
+
+/* The fetch state goes to the index, comes back, and goes away. */
+static void
+test_store_set_backoff_round_trip(void **state)
+{
+	struct fixture *fx = *state;
+	struct strbuf notes = STRBUF_INIT;
+	char *index = path_of(fx, "index.xml", NULL), *text, *moved;
+	const struct store_feed_info *f;
+	struct store *st;
+
+	store_two(fx);
+	moved = line("https://example.com/new?a=1&b=<2>\"" ESC "[1m");
+	st = open_ok(fx, 0, &notes);
+	store_set_backoff(st, URL1, 3, T0 + 600, 0);
+	store_set_moved(st, URL1, moved);
+	store_set_backoff(st, URL2, 1, DATE_UNKNOWN, 1);
+	store_set_backoff(st, "http://example.net/new", 2, T0, 0);
+	store_close(st);
+	text = slurp(index);
+	assert_non_null(strstr(text, "failures=\"3\""));
+	assert_non_null(strstr(text, "retry-after=\"2023-11-14T22:23:20Z\""));
+	assert_non_null(strstr(text, "gone=\"1\""));
+	assert_non_null(strstr(text, "moved-to=\""));
+	free(text);
+
+	st = open_ok(fx, 0, &notes);
+	assert_int_equal(notes.len, 0);
+	assert_int_equal(store_nfeeds(st), 3);
+	f = info_ok(st, URL1);
+	assert_int_equal(f->failures, 3);
+	assert_int_equal(f->retry_after, T0 + 600);
+	assert_int_equal(f->gone, 0);
+	assert_same("moved-to", f->moved_to, moved);
+	f = info_ok(st, URL2);
+	assert_int_equal(f->failures, 1);
+	assert_true(f->retry_after == DATE_UNKNOWN);
+	assert_int_equal(f->gone, 1);
+	assert_null(f->moved_to);
+	f = info_ok(st, "http://example.net/new");
+	assert_int_equal(f->failures, 2);
+	assert_int_equal(f->retry_after, T0);
+	assert_counts(st, URL1, 5, 3, 0);	/* the rest as it was */
+
+	store_set_backoff(st, URL1, 0, DATE_UNKNOWN, 0);
+	store_set_moved(st, URL1, NULL);
+	store_set_backoff(st, URL2, 0, DATE_UNKNOWN, 0);
+	store_set_backoff(st, "http://example.net/new", 0, DATE_UNKNOWN, 0);
+	store_close(st);
+	text = slurp(index);
+	assert_null(strstr(text, "failures="));
+	assert_null(strstr(text, "retry-after="));
+	assert_null(strstr(text, "gone="));
+	assert_null(strstr(text, "moved-to="));
+	free(text);
+	st = open_ok(fx, 0, &notes);
+	assert_no_fetch_state(info_ok(st, URL1));
+	assert_no_fetch_state(info_ok(st, URL2));
+	store_close(st);
+	free(moved);
+	free(index);
+	strbuf_release(&notes);
+}
+
+/* Whether a feed has both its files: only after a save with bodies. */
+static void
+test_store_has_files(void **state)
+{
+	struct fixture *fx = *state;
+	struct strbuf notes = STRBUF_INIT;
+	struct store_feed feed;
+	char *id = store_feed_id(URL1), *bodies = path_of(fx, "bodies", URL1);
+
+	fx->st = open_ok(fx, 0, &notes);
+	assert_false(store_has_files(fx->st, id));
+	small_feed(&feed, URL1, "One", 2, 0);
+	save_ok(fx->st, &feed, NULL);
+	store_feed_release(&feed);
+	assert_false(store_has_files(fx->st, id));	/* no bodies yet */
+	store_close(fx->st);
+	fx->st = NULL;
+	store_sample(fx);
+	fx->st = open_ok(fx, 0, &notes);
+	assert_true(store_has_files(fx->st, id));
+	assert_int_equal(unlink(bodies), 0);
+	assert_false(store_has_files(fx->st, id));
+	free(bodies);
+	free(id);
+	strbuf_release(&notes);
+}
+
 #define STORE_TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -1363,6 +1526,9 @@ main(void)
 		STORE_TEST(test_store_open_leftover_temp_files),
 		STORE_TEST(test_store_open_locked),
 		STORE_TEST(test_store_open_read_only_while_locked),
+		STORE_TEST(test_store_open_index_without_fetch_state),
+		STORE_TEST(test_store_set_backoff_round_trip),
+		STORE_TEST(test_store_has_files),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
