@@ -38,7 +38,7 @@ struct model_options {
 	struct fetch_limits	limits;
 };
 
-#define MODEL_OPTIONS_DEFAULT { 0, 0, 8, FETCH_LIMITS_DEFAULT }
+#define MODEL_OPTIONS_DEFAULT { 0, 0, 16, FETCH_LIMITS_DEFAULT }
 
 /* How long a feed waits after the first failure, and at most (seconds). */
 #define MODEL_BACKOFF_MIN	(10 * 60)

@@ -10,6 +10,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ui/view.h"
 #include "util/i18n.h"
@@ -25,7 +26,7 @@ position(struct ui *ui, struct strbuf *sb)
 	    &ui->feeds : &ui->items;
 	const struct feed_row *row = &ui->frows[ui->items_open ?
 	    ui->items_of : ui->feeds.cur];
-	size_t unread = data_row_unread(ui, row);
+	size_t unread = data_row_unread(ui, row), len;
 
 	strbuf_addf(sb, "[%zu/%zu] ", l->n > 0 ? l->cur + 1 : 0, l->n);
 	if (row->kind == ROW_FEED)
@@ -37,6 +38,13 @@ position(struct ui *ui, struct strbuf *sb)
 	    unread);
 	if (ui->tag != NULL)
 		strbuf_addf(sb, _(" (tag %s)"), ui->tag);
+	if (row->kind == ROW_FEED) {
+		len = sb->len;
+		strbuf_addstr(sb, " — ");
+		model_describe(ui->m, row->feed, (int64_t)time(NULL), sb);
+		if (sb->len == len + strlen(" — "))
+			strbuf_setlen(sb, len);
+	}
 }
 
 void

@@ -479,8 +479,12 @@ start_refresh(struct ui *ui)
 {
 	size_t i;
 
+	if (ui->opt.refresh_on_start) {
+		model_refresh_start(ui->m, NULL);	/* as due */
+		return;
+	}
 	for (i = 0; i < model_nfeeds(ui->m); i++)
-		if (ui->opt.refresh_on_start || model_info(ui->m, i) == NULL)
+		if (model_info(ui->m, i) == NULL)
 			model_refresh_start(ui->m, model_sub(ui->m, i)->url);
 }
 

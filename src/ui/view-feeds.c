@@ -39,18 +39,18 @@ draw_row(struct ui *ui, const struct rect *r, size_t i)
 	const struct store_feed_info *info = row->kind == ROW_FEED ?
 	    model_info(ui->m, row->feed) : NULL;
 	struct strbuf sb = STRBUF_INIT;
-	int y = r->y + (int)(i - ui->feeds.top), failed;
+	int y = r->y + (int)(i - ui->feeds.top);
 	size_t unread = data_row_unread(ui, row);
 	enum draw_attr attr = unread > 0 ? DRAW_BOLD : DRAW_NORMAL;
-
-	failed = info != NULL && info->error != NULL;
+	const char *mark = info == NULL ? "" : info->gone ? " ✕" :
+	    info->error != NULL ? " !" : "";
 	if (i == ui->feeds.cur && (ui->focus == PANE_FEEDS || !ui->wide))
 		attr = DRAW_REVERSE;
 	strbuf_addf(&sb, "%c%5zu ", i == ui->feeds.cur ? '>' : ' ', unread);
 	row_name(ui, row, &sb);
 	draw_text(ui, y, r->x, r->w - 2, sb.buf, attr);
-	draw_text(ui, y, r->x + r->w - 2, 2, failed ? " !" : "",
-	    failed ? DRAW_ERROR : attr);
+	draw_text(ui, y, r->x + r->w - 2, 2, mark,
+	    mark[0] != '\0' ? DRAW_ERROR : attr);
 	strbuf_release(&sb);
 }
 
