@@ -16,6 +16,17 @@ struct store_mark {
 	unsigned	 flags;
 };
 
+/*
+ * The index's feeds by URL: open addressing over indices into the feeds
+ * array (plus one; 0 is a free slot). Feeds are only ever appended, so it
+ * is brought up to date when looked in; it is rebuilt when it fills.
+ */
+struct url_index {
+	size_t	*slots;
+	size_t	 cap;		/* a power of two, or 0 */
+	size_t	 hashed;	/* feeds[0 .. hashed - 1] are in it */
+};
+
 struct store {
 	char			*dir;
 	int			 read_only;
@@ -24,6 +35,7 @@ struct store {
 	struct store_feed_info	*feeds;
 	size_t			 nfeeds;
 	size_t			 alloc;
+	struct url_index	*by_url;	/* never NULL once open */
 	int			 index_dirty;
 	struct store_mark	*marks;
 	size_t			 nmarks;

@@ -20,6 +20,7 @@
 #include "date.h"
 #include "store-private.h"
 #include "util/fileio.h"
+#include "util/hash.h"
 #include "util/i18n.h"
 #include "util/path.h"
 #include "util/xmalloc.h"
@@ -126,14 +127,55 @@ info_by_id(struct store *st, const char *id)
 	return NULL;
 }
 
+static size_t
+url_slot(const struct url_index *ix, const char *url)
+{
+	return (size_t)hash_fnv1a(HASH_FNV1A_INIT, url, strlen(url)) &
+	    (ix->cap - 1);
+}
+
+/* Put feeds[i] in the url index, which has room. */
+static void
+url_insert(struct url_index *ix, const struct store *st, size_t i)
+{
+	size_t s = url_slot(ix, st->feeds[i].url);
+
+	while (ix->slots[s] != 0)
+		s = (s + 1) & (ix->cap - 1);
+	ix->slots[s] = i + 1;
+}
+
+/* Bring the url index up to the feeds there are now. */
+static void
+url_index_update(const struct store *st)
+{
+	struct url_index *ix = st->by_url;
+
+	if (ix->hashed > st->nfeeds || 2 * st->nfeeds >= ix->cap) {
+		free(ix->slots);
+		ix->cap = 64;
+		while (ix->cap <= 2 * st->nfeeds)
+			ix->cap *= 2;
+		ix->slots = xcalloc(ix->cap, sizeof(*ix->slots));
+		ix->hashed = 0;
+	}
+	for (; ix->hashed < st->nfeeds; ix->hashed++)
+		url_insert(ix, st, ix->hashed);
+}
+
 const struct store_feed_info *
 store_feed_by_url(const struct store *st, const char *url)
 {
-	size_t i;
+	const struct url_index *ix = st->by_url;
+	size_t s, i;
 
-	for (i = 0; i < st->nfeeds; i++)
+	url_index_update(st);
+	for (s = url_slot(ix, url); ix->slots[s] != 0;
+	    s = (s + 1) & (ix->cap - 1)) {
+		i = ix->slots[s] - 1;
 		if (strcmp(st->feeds[i].url, url) == 0)
 			return &st->feeds[i];
+	}
 	return NULL;
 }
 
@@ -840,6 +882,8 @@ store_open(struct store **out, const char *dir, int read_only,
     struct strbuf *notes, struct strbuf *err)
 {
 	struct store *st = xcalloc(1, sizeof(*st));
+
+	st->by_url = xcalloc(1, sizeof(*st->by_url));
 	char *index;
 	int rc = -1;
 
@@ -891,6 +935,8 @@ store_close(struct store *st)
 		free(st->marks[i].key);
 	free(st->marks);
 	free(st->feeds);
+	free(st->by_url->slots);
+	free(st->by_url);
 	if (st->journal_fd >= 0)
 		close(st->journal_fd);
 	if (st->lock_fd >= 0)

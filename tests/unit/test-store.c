@@ -1498,6 +1498,35 @@ test_store_has_files(void **state)
 	strbuf_release(&notes);
 }
 
+/* Thousands of feeds: each is found by its URL, before and after reopening. */
+static void
+test_store_feed_by_url_many(void **state)
+{
+	struct fixture *fx = *state;
+	struct strbuf notes = STRBUF_INIT;
+	const struct store_feed_info *f;
+	char url[64];
+	int i, round;
+
+	fx->st = open_ok(fx, 0, &notes);
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < 3000; i++) {
+			snprintf(url, sizeof(url), "https://f%d.example/rss", i);
+			if (round == 0)
+				store_set_fetched(fx->st, url, 1000 + i, NULL);
+			f = store_feed_by_url(fx->st, url);
+			assert_non_null(f);
+			assert_string_equal(f->url, url);
+			assert_int_equal(f->fetched, 1000 + i);
+		}
+		assert_null(store_feed_by_url(fx->st, "https://f3000.example/rss"));
+		assert_int_equal(store_nfeeds(fx->st), 3000);
+		store_close(fx->st);
+		fx->st = open_ok(fx, 0, &notes);
+	}
+	strbuf_release(&notes);
+}
+
 #define STORE_TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -1529,6 +1558,7 @@ main(void)
 		STORE_TEST(test_store_open_index_without_fetch_state),
 		STORE_TEST(test_store_set_backoff_round_trip),
 		STORE_TEST(test_store_has_files),
+		STORE_TEST(test_store_feed_by_url_many),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
