@@ -11,6 +11,8 @@
 #include "batch-render.h"
 
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +82,19 @@ read_stdin(struct strbuf *sb, struct strbuf *err)
 	}
 }
 
+/*
+ * The output is UTF-8 whatever the locale; its widths must be counted as
+ * UTF-8 too, or wide characters count one column under LANG=C.
+ */
+static void
+utf8_widths(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+
+	if (codeset == NULL || strcmp(codeset, "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
 int
 batch_render(const char *file, int width)
 {
@@ -105,6 +120,7 @@ batch_render(const char *file, int width)
 		strbuf_release(&err);
 		return 1;
 	}
+	utf8_widths();
 	if (width <= 0)
 		width = default_width();
 	if (width > RENDER_MAX_WIDTH)

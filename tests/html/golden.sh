@@ -67,6 +67,14 @@ cols=$(wc -L <"$T/out")
     fail "--render without a width failed"
 cmp -s "$T/out" "$dir/paragraphs.80" || fail "the default width is not 80"
 
+# Under LANG=C the output is still UTF-8, wrapped by display columns: a
+# wide character takes two.
+printf '<p>%s</p>' "日本語のテキストです。日本語のテキストです。日本語のテキストです。" |
+    LC_ALL=C "$TIDINGS" --render --width 20 >"$T/cjk" || fail "--render under LANG=C"
+[ "$(wc -l <"$T/cjk")" = 4 ] || { cat "$T/cjk" >&2; fail "CJK under LANG=C: not 4 lines"; }
+[ "$(LC_ALL=C.UTF-8 wc -L <"$T/cjk")" = 20 ] ||
+    { cat "$T/cjk" >&2; fail "CJK under LANG=C: lines not 20 columns"; }
+
 # an unreadable file: exit 1 and say so, cleaned
 rc=0
 "$TIDINGS" --render "$T/no such
