@@ -17,6 +17,7 @@
 #include "batch.h"
 #include "batch-keyfacts.h"
 #include "batch-render.h"
+#include "batch-subs.h"
 #include "model.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
@@ -25,7 +26,7 @@
 
 enum command {
 	CMD_READ, CMD_DUMP, CMD_REFRESH, CMD_PRINT_UNREAD, CMD_RENDER,
-	CMD_KEYFACTS
+	CMD_KEYFACTS, CMD_IMPORT_OPML, CMD_EXPORT_OPML, CMD_IMPORT_NEWSBOAT
 };
 
 struct options {
@@ -64,6 +65,15 @@ usage(FILE *out)
 	fputs(_("      --keyfacts [FILE|-] [--title=TEXT]\n"
 	    "                      print the key facts of an article, one "
 	    "\"- \" line each\n"), out);
+	fputs(_("      --import-opml=FILE\n"
+	    "                      add the feeds of the OPML file FILE to the "
+	    "urls file\n"), out);
+	fputs(_("      --export-opml   print the subscriptions as OPML\n"),
+	    out);
+	fputs(_("      --import-newsboat [DIR]\n"
+	    "                      add newsboat's subscriptions and settings "
+	    "from DIR\n"
+	    "                      (default: ~/.newsboat)\n"), out);
 	fputs(_("  -h, --help          show this help and exit\n"), out);
 	fputs(_("  -V, --version       show the version and exit\n"), out);
 	fputs("\n", out);
@@ -141,6 +151,9 @@ read_options(int argc, char **argv, struct options *opt, int *status)
 		{ "width",		required_argument,	NULL, 'W' },
 		{ "keyfacts",		no_argument,		NULL, 'K' },
 		{ "title",		required_argument,	NULL, 'T' },
+		{ "import-opml",	required_argument,	NULL, 'I' },
+		{ "export-opml",	no_argument,		NULL, 'E' },
+		{ "import-newsboat",	no_argument,		NULL, 'N' },
 		{ "help",		no_argument,		NULL, 'h' },
 		{ "version",		no_argument,		NULL, 'V' },
 		{ NULL,			0,			NULL, 0 }
@@ -174,6 +187,16 @@ read_options(int argc, char **argv, struct options *opt, int *status)
 		case 'T':
 			opt->title = optarg;
 			break;
+		case 'I':
+			opt->cmd = CMD_IMPORT_OPML;
+			opt->file = optarg;
+			break;
+		case 'E':
+			opt->cmd = CMD_EXPORT_OPML;
+			break;
+		case 'N':
+			opt->cmd = CMD_IMPORT_NEWSBOAT;
+			break;
 		case 'W':
 			if (read_width(optarg, &opt->width) == -1) {
 				*status = 2;
@@ -194,7 +217,7 @@ read_options(int argc, char **argv, struct options *opt, int *status)
 			return -1;
 		}
 	if (optind < argc && (opt->cmd == CMD_RENDER ||
-	    opt->cmd == CMD_KEYFACTS))
+	    opt->cmd == CMD_KEYFACTS || opt->cmd == CMD_IMPORT_NEWSBOAT))
 		opt->file = argv[optind++];
 	if (optind < argc) {
 		fprintf(stderr, _("%s: unexpected argument '%s'\n"), PACKAGE,
@@ -287,6 +310,12 @@ main(int argc, char **argv)
 		rc = batch_render(opt.file, opt.width);
 	else if (opt.cmd == CMD_KEYFACTS)
 		rc = batch_keyfacts(opt.file, opt.title);
+	else if (opt.cmd == CMD_IMPORT_OPML)
+		rc = batch_import_opml(opt.urls, opt.file);
+	else if (opt.cmd == CMD_EXPORT_OPML)
+		rc = batch_export_opml(opt.urls);
+	else if (opt.cmd == CMD_IMPORT_NEWSBOAT)
+		rc = batch_import_newsboat(opt.urls, NULL, opt.file);
 	else
 		rc = run(&opt);
 	return stdout_ok() ? rc : 1;
