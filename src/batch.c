@@ -193,14 +193,16 @@ print_notes(const struct strbuf *notes)
 }
 
 /* Open the model for a batch command, or say why not. */
-static struct model *
-open_model(const char *urls, const char *datadir, int read_only)
+struct model *
+batch_open_model(const char *urls, const char *datadir,
+    const struct model_options *opt, int read_only)
 {
-	struct model_options opt = MODEL_OPTIONS_DEFAULT;
+	struct model_options defaults = MODEL_OPTIONS_DEFAULT;
 	struct strbuf notes = STRBUF_INIT, err = STRBUF_INIT;
 	struct model *m;
 
-	if (model_open(&m, datadir, urls, &opt, read_only, &notes,
+	if (model_open(&m, datadir, urls, opt != NULL ? opt : &defaults,
+	    read_only, &notes,
 	    &err) == -1)
 		report(datadir, &err);
 	print_notes(&notes);
@@ -263,10 +265,11 @@ run_refresh(struct model *m, struct strbuf *report,
 }
 
 int
-batch_refresh(const char *urls, const char *datadir)
+batch_refresh(const char *urls, const char *datadir,
+    const struct model_options *opt)
 {
 	struct strbuf report_text = STRBUF_INIT;
-	struct model *m = open_model(urls, datadir, 0);
+	struct model *m = batch_open_model(urls, datadir, opt, 0);
 	struct refresh_stats stats;
 	char *clean;
 
@@ -284,7 +287,7 @@ batch_refresh(const char *urls, const char *datadir)
 int
 batch_print_unread(const char *urls, const char *datadir)
 {
-	struct model *m = open_model(urls, datadir, 1);
+	struct model *m = batch_open_model(urls, datadir, NULL, 1);
 
 	if (m == NULL)
 		return 1;

@@ -18,6 +18,7 @@
 #include "batch-keyfacts.h"
 #include "batch-render.h"
 #include "batch-subs.h"
+#include "config-file.h"
 #include "model.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
@@ -32,6 +33,7 @@ enum command {
 struct options {
 	enum command	 cmd;
 	const char	*urls;		/* -u: the urls file */
+	const char	*config;	/* -c: the config file */
 	const char	*datadir;	/* -d: the data folder */
 	const char	*dump;		/* --dump: the feed to print */
 	const char	*file;		/* --render, --keyfacts: the input */
@@ -47,6 +49,9 @@ usage(FILE *out)
 	fputs("\n", out);
 	fputs(_("  -u, --urls=FILE     read the subscriptions from FILE\n"
 	    "                      (default: $XDG_CONFIG_HOME/tidings/urls)\n"),
+	    out);
+	fputs(_("  -c, --config=FILE   read the settings from FILE\n"
+	    "                      (default: $XDG_CONFIG_HOME/tidings/config)\n"),
 	    out);
 	fputs(_("  -d, --data-dir=DIR  keep the article store in DIR\n"
 	    "                      (default: $XDG_DATA_HOME/tidings)\n"), out);
@@ -143,6 +148,7 @@ read_options(int argc, char **argv, struct options *opt, int *status)
 {
 	static const struct option longopts[] = {
 		{ "urls",		required_argument,	NULL, 'u' },
+		{ "config",		required_argument,	NULL, 'c' },
 		{ "data-dir",		required_argument,	NULL, 'd' },
 		{ "refresh",		no_argument,		NULL, 'r' },
 		{ "print-unread",	no_argument,		NULL, 'P' },
@@ -160,8 +166,11 @@ read_options(int argc, char **argv, struct options *opt, int *status)
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "u:d:rhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "u:c:d:rhV", longopts, NULL)) != -1)
 		switch (c) {
+		case 'c':
+			opt->config = optarg;
+			break;
 		case 'u':
 			opt->urls = optarg;
 			break;
@@ -243,31 +252,72 @@ default_path(char *(*xdg_dir)(void), const char *name)
 	return path;
 }
 
+/* The model's options from the settings. */
+static void
+model_options_of(const struct config *cfg, struct model_options *mopt)
+{
+	struct model_options defaults = MODEL_OPTIONS_DEFAULT;
+
+	*mopt = defaults;
+	mopt->parallel = cfg->reload_concurrency;
+	mopt->max_articles = (unsigned)cfg->max_articles;
+	mopt->keep_days = (unsigned)cfg->keep_days;
+	mopt->limits.timeout_s = cfg->download_timeout;
+}
+
+/* Print the config file's errors, one "tidings: FILE:LINE: ..." each. */
+static void
+print_errors(const struct strbuf *errors)
+{
+	const char *p = errors->buf, *nl;
+
+	for (; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p) - 1;
+		fprintf(stderr, "%s: %.*s\n", PACKAGE, (int)(nl - p), p);
+	}
+}
+
+/* The reader's first words: the config file's first error, if any. */
+static void
+notice_of(const struct strbuf *errors, int n, struct strbuf *notice)
+{
+	size_t len = strcspn(errors->buf, "\n");
+
+	if (n <= 0)
+		return;
+	strbuf_add(notice, errors->buf, len);
+	if (n > 1)
+		strbuf_addf(notice, ngettext(" (and %d more error)",
+		    " (and %d more errors)", n - 1), n - 1);
+}
+
 /* The interactive reader; without a terminal, the subscription list. */
 static int
-read_news(const char *urls, const char *data)
+read_news(const char *urls, const char *data, struct config *cfg,
+    const struct strbuf *errors, int nerrors)
 {
-	struct model_options mopt = MODEL_OPTIONS_DEFAULT;
-	struct ui_options uopt = UI_OPTIONS_DEFAULT;
-	struct strbuf notes = STRBUF_INIT, err = STRBUF_INIT;
+	struct model_options mopt;
+	struct strbuf notice = STRBUF_INIT, err = STRBUF_INIT;
 	struct model *m;
 	int rc = 1;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return batch_list(urls);
-	if (model_open(&m, data, urls, &mopt, 0, &notes, &err) == -1) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, err.buf);
+	model_options_of(cfg, &mopt);
+	m = batch_open_model(urls, data, &mopt, 0);
+	if (m == NULL)
 		goto out;
-	}
-	if (ui_run(m, &uopt, &err) == -1)
+	notice_of(errors, nerrors, &notice);
+	if (ui_run(m, cfg, notice.len > 0 ? notice.buf : NULL, &err) == -1)
 		fprintf(stderr, "%s: %s\n", PACKAGE, err.buf);
 	else
 		rc = 0;
 	model_close(m);
-	if (notes.len > 0)
-		fputs(notes.buf, stderr);
+	print_errors(errors);
 out:
-	strbuf_release(&notes);
+	strbuf_release(&notice);
 	strbuf_release(&err);
 	return rc;
 }
@@ -280,15 +330,32 @@ run(const struct options *opt)
 	    default_path(path_config_dir, "urls");
 	char *data = opt->datadir != NULL ? xstrdup(opt->datadir) :
 	    default_path(path_data_dir, NULL);
-	int rc;
+	char *conf = opt->config != NULL ? xstrdup(opt->config) :
+	    default_path(path_config_dir, "config");
+	struct strbuf errors = STRBUF_INIT;
+	struct model_options mopt;
+	struct config cfg;
+	int rc, nerrors;
 
+	config_init(&cfg);
+	nerrors = config_load(&cfg, conf, opt->config != NULL, &errors);
 	rc = batch_first_start(urls, opt->urls == NULL) == -1 ? 1 : 0;
-	if (rc == 0 && opt->cmd == CMD_REFRESH)
-		rc = batch_refresh(urls, data);
-	else if (rc == 0 && opt->cmd == CMD_PRINT_UNREAD)
-		rc = batch_print_unread(urls, data);
-	else if (rc == 0)
-		rc = read_news(urls, data);
+	if (nerrors == -1) {
+		print_errors(&errors);
+		rc = 1;
+	} else if (rc == 0 && opt->cmd == CMD_READ) {
+		rc = read_news(urls, data, &cfg, &errors, nerrors);
+	} else {
+		print_errors(&errors);
+		model_options_of(&cfg, &mopt);
+		if (rc == 0 && opt->cmd == CMD_REFRESH)
+			rc = batch_refresh(urls, data, &mopt);
+		else if (rc == 0)
+			rc = batch_print_unread(urls, data);
+	}
+	config_release(&cfg);
+	strbuf_release(&errors);
+	free(conf);
 	free(urls);
 	free(data);
 	return rc;
@@ -297,7 +364,8 @@ run(const struct options *opt)
 int
 main(int argc, char **argv)
 {
-	struct options opt = { CMD_READ, NULL, NULL, NULL, NULL, NULL, 0 };
+	struct options opt = { CMD_READ, NULL, NULL, NULL, NULL, NULL, NULL,
+	    0 };
 	int status = 0, rc;
 
 	umask(077);
@@ -315,7 +383,7 @@ main(int argc, char **argv)
 	else if (opt.cmd == CMD_EXPORT_OPML)
 		rc = batch_export_opml(opt.urls);
 	else if (opt.cmd == CMD_IMPORT_NEWSBOAT)
-		rc = batch_import_newsboat(opt.urls, NULL, opt.file);
+		rc = batch_import_newsboat(opt.urls, opt.config, opt.file);
 	else
 		rc = run(&opt);
 	return stdout_ok() ? rc : 1;

@@ -36,29 +36,51 @@ split(char *line, char **words)
 	return n;
 }
 
+/* What a setting that was just changed means for the screen. */
 static void
-cmd_bind(struct ui *ui, int n, char **w)
+apply_setting(struct ui *ui, const char *name)
 {
-	struct strbuf err = STRBUF_INIT;
+	if (strcmp(name, "key-facts") == 0)
+		ui->sidebar = ui->cfg->key_facts;
+	else if (strcmp(name, "show-read") == 0 &&
+	    ui->unread_only == ui->cfg->show_read) {
+		ui->unread_only = !ui->cfg->show_read;
+		data_build_feeds(ui);
+		data_rebuild_items(ui);
+	}
+}
 
-	if (n != 3 && n != 4)
-		ui_message(ui, 1, "%s", _("usage: bind KEY ACTION [VIEW]"));
-	else if (keys_bind(w[1], w[2], n == 4 ? w[3] : NULL, &err) == -1)
+/* set, bind, unbind, color, include: as in the config file. */
+static void
+cmd_config(struct ui *ui, const char *line, int n, char **w)
+{
+	struct strbuf err = STRBUF_INIT, value = STRBUF_INIT;
+
+	if (n == 2 && strcmp(w[0], "set") == 0 &&
+	    config_setting_index(w[1]) >= 0) {
+		config_get(ui->cfg, w[1], &value);
+		ui_message(ui, 0, "%s = %s", w[1], value.buf);
+	} else if (config_exec(ui->cfg, line, &err) == -1) {
 		ui_message(ui, 1, "%s", err.buf);
-	else
-		ui_message(ui, 0, _("%s now does %s"), w[1], w[2]);
+	} else {
+		if (strcmp(w[0], "set") == 0)
+			apply_setting(ui, w[1]);
+		draw_colors(ui);
+		ui_message(ui, 0, _("Done: %s"), line);
+	}
 	strbuf_release(&err);
+	strbuf_release(&value);
 }
 
 static void
 cmd_layout(struct ui *ui, int n, char **w)
 {
 	if (n == 2 && strcmp(w[1], "wide") == 0)
-		ui->opt.layout = UI_LAYOUT_WIDE;
+		ui->cfg->layout = CONFIG_LAYOUT_WIDE;
 	else if (n == 2 && strcmp(w[1], "narrow") == 0)
-		ui->opt.layout = UI_LAYOUT_NARROW;
+		ui->cfg->layout = CONFIG_LAYOUT_NARROW;
 	else if (n == 2 && strcmp(w[1], "auto") == 0)
-		ui->opt.layout = UI_LAYOUT_AUTO;
+		ui->cfg->layout = CONFIG_LAYOUT_AUTO;
 	else
 		ui_message(ui, 1, "%s", _("usage: layout wide|narrow|auto"));
 }
@@ -74,8 +96,10 @@ ui_run_command(struct ui *ui, const char *line)
 		goto out;
 	if (strcmp(w[0], "q") == 0 || strcmp(w[0], "quit") == 0)
 		ui->quit = 1;
-	else if (strcmp(w[0], "bind") == 0)
-		cmd_bind(ui, n, w);
+	else if (strcmp(w[0], "set") == 0 || strcmp(w[0], "bind") == 0 ||
+	    strcmp(w[0], "unbind") == 0 || strcmp(w[0], "color") == 0 ||
+	    strcmp(w[0], "include") == 0)
+		cmd_config(ui, line, n, w);
 	else if (strcmp(w[0], "layout") == 0)
 		cmd_layout(ui, n, w);
 	else if (n == 1 && (a = keys_action_by_name(w[0])) != ACT_NONE &&

@@ -13,12 +13,77 @@
 #include <string.h>
 #include <time.h>
 
+#include "config-file.h"
 #include "ui/view.h"
 #include "util/sanitize.h"
 #include "util/utf8.h"
 #include "util/width.h"
 
-enum { PAIR_ERROR = 1, PAIR_ACCENT };
+/* What each kind of text is, and its attributes when nobody said. */
+static const struct {
+	enum config_element	element;
+	attr_t			mono;	/* without colours */
+	short			fg;	/* the reader's own colour, or -1 */
+} kinds[DRAW_COUNT] = {
+	[DRAW_NORMAL] =	{ CONFIG_NORMAL, A_NORMAL, -1 },
+	[DRAW_BOLD] =	{ CONFIG_NORMAL, A_BOLD, -1 },
+	[DRAW_DIM] =	{ CONFIG_META, A_NORMAL, -1 },
+	[DRAW_REVERSE] = { CONFIG_CURSOR, A_REVERSE, -1 },
+	[DRAW_ERROR] =	{ CONFIG_ERROR, A_BOLD, COLOR_RED },
+	[DRAW_ACCENT] =	{ CONFIG_ACCENT, A_NORMAL, COLOR_CYAN },
+	[DRAW_UNREAD] =	{ CONFIG_UNREAD, A_BOLD, -1 },
+	[DRAW_TITLE] =	{ CONFIG_TITLE_BAR, A_REVERSE, -1 },
+	[DRAW_STATUS] =	{ CONFIG_STATUS, A_NORMAL, -1 },
+	[DRAW_FRAME] =	{ CONFIG_FRAME, A_NORMAL, -1 },
+};
+
+static attr_t
+config_attrs(unsigned a)
+{
+	attr_t out = A_NORMAL;
+
+	if (a & CONFIG_BOLD)
+		out |= A_BOLD;
+	if (a & CONFIG_DIM)
+		out |= A_DIM;
+	if (a & CONFIG_UNDERLINE)
+		out |= A_UNDERLINE;
+	if (a & CONFIG_REVERSE)
+		out |= A_REVERSE;
+	if (a & CONFIG_STANDOUT)
+		out |= A_STANDOUT;
+	if (a & CONFIG_BLINK)
+		out |= A_BLINK;
+	return out;
+}
+
+/* A colour the terminal has, or its default. */
+static short
+usable(int c)
+{
+	return c >= 0 && c < COLORS ? (short)c : -1;
+}
+
+/* The attributes of kind k: the config's colour, else the reader's. */
+static attr_t
+kind_attrs(struct ui *ui, int k)
+{
+	const struct config_color *cc = &ui->cfg->colors[kinds[k].element];
+	short pair = (short)(k + 1), fg = kinds[k].fg, bg = -1;
+	attr_t extra = kinds[k].mono;
+
+	if (cc->set) {
+		fg = usable(cc->fg);
+		bg = usable(cc->bg);
+		extra = config_attrs(cc->attrs);
+		if (k == DRAW_BOLD)
+			extra |= A_BOLD;
+	}
+	if (!ui->color || (fg == -1 && bg == -1))
+		return extra;
+	init_pair(pair, fg, bg);
+	return COLOR_PAIR(pair) | extra;
+}
 
 void
 draw_init(struct ui *ui)
@@ -26,31 +91,26 @@ draw_init(struct ui *ui)
 	const char *no_color = getenv("NO_COLOR");
 
 	ui->color = has_colors() && (no_color == NULL || no_color[0] == '\0');
-	if (!ui->color)
-		return;
-	start_color();
-	use_default_colors();
-	init_pair(PAIR_ERROR, COLOR_RED, -1);
-	init_pair(PAIR_ACCENT, COLOR_CYAN, -1);
+	if (ui->color) {
+		start_color();
+		use_default_colors();
+	}
+	draw_colors(ui);
+}
+
+void
+draw_colors(struct ui *ui)
+{
+	int k;
+
+	for (k = 0; k < DRAW_COUNT; k++)
+		ui->attrs[k] = kind_attrs(ui, k);
 }
 
 static attr_t
 attr_of(const struct ui *ui, enum draw_attr a)
 {
-	switch (a) {
-	case DRAW_BOLD:
-		return A_BOLD;
-	case DRAW_DIM:
-		return ui->color ? A_DIM : A_NORMAL;
-	case DRAW_REVERSE:
-		return A_REVERSE;
-	case DRAW_ERROR:
-		return ui->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD;
-	case DRAW_ACCENT:
-		return ui->color ? COLOR_PAIR(PAIR_ACCENT) : A_NORMAL;
-	default:
-		return A_NORMAL;
-	}
+	return ui->attrs[a];
 }
 
 /* The ASCII stand-in for cp, one column wide. */
@@ -137,26 +197,47 @@ draw_fill(struct ui *ui, int y, int x, int w, enum draw_attr attr)
 }
 
 void
-draw_hline(int y, int x, int w)
+draw_hline(struct ui *ui, int y, int x, int w)
 {
-	if (w > 0)
-		mvhline(y, x, ACS_HLINE, w);
+	if (w <= 0)
+		return;
+	attrset(attr_of(ui, DRAW_FRAME));
+	mvhline(y, x, ACS_HLINE, w);
+	attrset(A_NORMAL);
 }
 
 void
-draw_vline(int y, int x, int h)
+draw_vline(struct ui *ui, int y, int x, int h)
 {
-	if (h > 0)
-		mvvline(y, x, ACS_VLINE, h);
+	if (h <= 0)
+		return;
+	attrset(attr_of(ui, DRAW_FRAME));
+	mvvline(y, x, ACS_VLINE, h);
+	attrset(A_NORMAL);
 }
 
 void
-draw_date(int64_t t, char *buf, size_t size)
+draw_frame_char(struct ui *ui, int y, int x, chtype c)
+{
+	mvaddch(y, x, c | attr_of(ui, DRAW_FRAME));
+}
+
+void
+draw_date(const struct ui *ui, int64_t t, char *buf, size_t size)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
+	struct strbuf clean = STRBUF_INIT;
 
-	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, size, "%b %d", &tm) == 0)
-		snprintf(buf, size, "%s", "      ");
+	buf[0] = '\0';
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	/* The user's own format, checked by the config module. */
+	if (t != INT64_MIN && localtime_r(&tt, &tm) != NULL &&
+	    strftime(buf, size, ui->cfg->date_format, &tm) > 0) {
+#pragma GCC diagnostic pop
+		sanitize_add(&clean, buf, strlen(buf), SANITIZE_LINE);
+		snprintf(buf, size, "%s", clean.buf);
+	}
+	strbuf_release(&clean);
 }

@@ -84,7 +84,7 @@ run_child(char **argv)
 void
 ui_open_url(struct ui *ui, const char *url)
 {
-	const char *b = ui->opt.browser;
+	const char *b = ui->cfg->browser;
 	char *cmd, *argv[MAX_ARGS];
 	int status;
 
@@ -176,7 +176,7 @@ void
 article_save(struct ui *ui)
 {
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
-	const char *dir = ui->opt.save_dir != NULL ? ui->opt.save_dir : ".";
+	const char *dir = ui->cfg->save_dir != NULL ? ui->cfg->save_dir : ".";
 	int fd;
 
 	article_text(ui, &text);

@@ -21,9 +21,9 @@
 static int
 is_wide(const struct ui *ui)
 {
-	if (ui->opt.layout == UI_LAYOUT_WIDE)
+	if (ui->cfg->layout == CONFIG_LAYOUT_WIDE)
 		return ui->cols >= 60 && ui->rows >= 12;
-	if (ui->opt.layout == UI_LAYOUT_NARROW)
+	if (ui->cfg->layout == CONFIG_LAYOUT_NARROW)
 		return 0;
 	return ui->cols >= WIDE_COLS && ui->rows >= WIDE_ROWS;
 }
@@ -31,7 +31,8 @@ is_wide(const struct ui *ui)
 static int
 sidebar_width(const struct ui *ui, int right)
 {
-	int w = ui->opt.sidebar_width > 0 ? ui->opt.sidebar_width : right / 3;
+	int w = ui->cfg->sidebar_width > 0 ? ui->cfg->sidebar_width :
+	    right / 3;
 
 	if (!ui->sidebar || right < 40)
 		return 0;
@@ -73,9 +74,9 @@ frame_title(struct ui *ui, int y, int x, const char *title, int focused)
 
 	if (ui->cols - x < w + 4)
 		return;
-	mvaddch(y, x + 1, ' ');
-	draw_text(ui, y, x + 2, w, title, focused ? DRAW_REVERSE : DRAW_BOLD);
-	mvaddch(y, x + 2 + w, ' ');
+	draw_frame_char(ui, y, x + 1, ' ');
+	draw_text(ui, y, x + 2, w, title, focused ? DRAW_REVERSE : DRAW_TITLE);
+	draw_frame_char(ui, y, x + 2 + w, ' ');
 }
 
 static void
@@ -84,24 +85,24 @@ draw_wide_frame(struct ui *ui, const struct rect *f, const struct rect *i,
 {
 	int bottom = ui->rows - 2, sep = i->y + i->h;
 
-	draw_hline(0, 1, ui->cols - 2);
-	draw_hline(bottom, 1, ui->cols - 2);
-	draw_hline(sep, f->w + 2, ui->cols - f->w - 3);
-	draw_vline(1, 0, bottom - 1);
-	draw_vline(1, f->w + 1, bottom - 1);
-	draw_vline(1, ui->cols - 1, bottom - 1);
-	mvaddch(0, 0, ACS_ULCORNER);
-	mvaddch(0, f->w + 1, ACS_TTEE);
-	mvaddch(0, ui->cols - 1, ACS_URCORNER);
-	mvaddch(bottom, 0, ACS_LLCORNER);
-	mvaddch(bottom, f->w + 1, ACS_BTEE);
-	mvaddch(bottom, ui->cols - 1, ACS_LRCORNER);
-	mvaddch(sep, f->w + 1, ACS_LTEE);
-	mvaddch(sep, ui->cols - 1, ACS_RTEE);
+	draw_hline(ui, 0, 1, ui->cols - 2);
+	draw_hline(ui, bottom, 1, ui->cols - 2);
+	draw_hline(ui, sep, f->w + 2, ui->cols - f->w - 3);
+	draw_vline(ui, 1, 0, bottom - 1);
+	draw_vline(ui, 1, f->w + 1, bottom - 1);
+	draw_vline(ui, 1, ui->cols - 1, bottom - 1);
+	draw_frame_char(ui, 0, 0, ACS_ULCORNER);
+	draw_frame_char(ui, 0, f->w + 1, ACS_TTEE);
+	draw_frame_char(ui, 0, ui->cols - 1, ACS_URCORNER);
+	draw_frame_char(ui, bottom, 0, ACS_LLCORNER);
+	draw_frame_char(ui, bottom, f->w + 1, ACS_BTEE);
+	draw_frame_char(ui, bottom, ui->cols - 1, ACS_LRCORNER);
+	draw_frame_char(ui, sep, f->w + 1, ACS_LTEE);
+	draw_frame_char(ui, sep, ui->cols - 1, ACS_RTEE);
 	if (k->w > 0) {
-		draw_vline(a->y, k->x - 1, a->h);
-		mvaddch(sep, k->x - 1, ACS_TTEE);
-		mvaddch(bottom, k->x - 1, ACS_BTEE);
+		draw_vline(ui, a->y, k->x - 1, a->h);
+		draw_frame_char(ui, sep, k->x - 1, ACS_TTEE);
+		draw_frame_char(ui, bottom, k->x - 1, ACS_BTEE);
 		frame_title(ui, sep, k->x - 1, _("Key facts"), 0);
 	}
 	frame_title(ui, 0, 0, _("Feeds"), ui->focus == PANE_FEEDS);
@@ -139,7 +140,7 @@ draw_title_bar(struct ui *ui, const char *where)
 	struct strbuf sb = STRBUF_INIT;
 
 	strbuf_addf(&sb, "tidings %s — %s", VERSION, where);
-	draw_text(ui, 0, 0, ui->cols, sb.buf, DRAW_REVERSE);
+	draw_text(ui, 0, 0, ui->cols, sb.buf, DRAW_TITLE);
 	strbuf_release(&sb);
 }
 

@@ -54,6 +54,11 @@ draw_status(struct ui *ui)
 	unsigned done, total;
 	int y = ui->rows - 1, rw;
 
+	if (ui->prompt == PROMPT_CONFIRM) {
+		draw_text(ui, y, 0, ui->cols, _("Quit tidings? (y/n)"),
+		    DRAW_STATUS);
+		return;
+	}
 	if (ui->prompt != PROMPT_NONE) {
 		strbuf_addstr(&left, ui->prompt == PROMPT_SEARCH ? "/" : ":");
 		strbuf_addstr(&left, ui->input.buf);
@@ -72,8 +77,8 @@ draw_status(struct ui *ui)
 	else
 		position(ui, &left);
 	draw_text(ui, y, 0, ui->cols - rw - 1, left.buf,
-	    ui->msg.len > 0 && ui->msg_error ? DRAW_ERROR : DRAW_NORMAL);
-	draw_text(ui, y, ui->cols - rw - 1, rw + 1, right.buf, DRAW_BOLD);
+	    ui->msg.len > 0 && ui->msg_error ? DRAW_ERROR : DRAW_STATUS);
+	draw_text(ui, y, ui->cols - rw - 1, rw + 1, right.buf, DRAW_STATUS);
 	strbuf_release(&left);
 	strbuf_release(&right);
 }
@@ -110,7 +115,10 @@ submit(struct ui *ui)
 void
 prompt_key(struct ui *ui, int key)
 {
-	if (key == KEYS_ENTER)
+	if (ui->prompt == PROMPT_CONFIRM) {
+		ui->prompt = PROMPT_NONE;
+		ui->quit = key == 'y' || key == 'Y';
+	} else if (key == KEYS_ENTER)
 		submit(ui);
 	else if (key == KEYS_ESC)
 		ui->prompt = PROMPT_NONE;

@@ -97,6 +97,8 @@ on_model(enum model_event ev, const char *url, void *arg)
 	long feed;
 
 	if (ev == MODEL_REFRESH_DONE) {
+		if (ui->msg_error && ui->msg.len > 0)
+			return;		/* an error stays until a key */
 		last_line(model_refresh_report(ui->m), &ui->msg);
 		ui->msg_error = 0;
 		return;
@@ -140,12 +142,13 @@ start_curses(struct ui *ui, struct strbuf *err)
 }
 
 static void
-ui_init(struct ui *ui, struct model *m, const struct ui_options *opt)
+ui_init(struct ui *ui, struct model *m, struct config *cfg)
 {
 	memset(ui, 0, sizeof(*ui));
 	ui->m = m;
-	ui->opt = *opt;
-	ui->sidebar = opt->show_keyfacts;
+	ui->cfg = cfg;
+	ui->sidebar = cfg->key_facts;
+	ui->unread_only = !cfg->show_read;
 	strbuf_init(&ui->msg, 0);
 	strbuf_init(&ui->input, 0);
 	data_init(ui);
@@ -245,10 +248,13 @@ toggle_unread_only(struct ui *ui)
 	    _("Showing unread articles only.") : _("Showing all articles."));
 }
 
-static void
-quit(struct ui *ui)
+void
+ui_request_quit(struct ui *ui)
 {
-	ui->quit = 1;
+	if (ui->cfg->confirm_quit)
+		ui->prompt = PROMPT_CONFIRM;
+	else
+		ui->quit = 1;
 }
 
 static void
@@ -370,7 +376,7 @@ open_in_browser(struct ui *ui)
 
 /* The actions that mean the same wherever the user is. */
 static const struct view_fn global_functions[] = {
-	{ ACT_QUIT, quit },
+	{ ACT_QUIT, ui_request_quit },
 	{ ACT_HELP, help },
 	{ ACT_LINKS, links },
 	{ ACT_SEARCH, search },
@@ -439,13 +445,13 @@ reload_timer(struct ui *ui, time_t *next)
 {
 	time_t now = time(NULL);
 
-	if (ui->opt.reload_minutes <= 0)
+	if (ui->cfg->reload_interval <= 0)
 		return -1;
 	if (*next == 0)
-		*next = now + (time_t)ui->opt.reload_minutes * 60;
+		*next = now + (time_t)ui->cfg->reload_interval * 60;
 	if (now >= *next) {
 		model_refresh_start(ui->m, NULL);
-		*next = now + (time_t)ui->opt.reload_minutes * 60;
+		*next = now + (time_t)ui->cfg->reload_interval * 60;
 	}
 	return (int)(*next - now) * 1000;
 }
@@ -479,7 +485,7 @@ start_refresh(struct ui *ui)
 {
 	size_t i;
 
-	if (ui->opt.refresh_on_start) {
+	if (ui->cfg->refresh_on_start) {
 		model_refresh_start(ui->m, NULL);	/* as due */
 		return;
 	}
@@ -489,15 +495,18 @@ start_refresh(struct ui *ui)
 }
 
 int
-ui_run(struct model *m, const struct ui_options *opt, struct strbuf *err)
+ui_run(struct model *m, struct config *cfg, const char *notice,
+    struct strbuf *err)
 {
 	struct ui ui;
 
-	ui_init(&ui, m, opt);
+	ui_init(&ui, m, cfg);
 	if (start_curses(&ui, err) == -1) {
 		ui_release(&ui);
 		return -1;
 	}
+	if (notice != NULL)
+		ui_message(&ui, 1, "%s", notice);
 	setup_signals();
 	model_subscribe(m, on_model, &ui);
 	start_refresh(&ui);

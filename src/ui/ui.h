@@ -7,32 +7,18 @@
 #ifndef TIDINGS_UI_UI_H
 #define TIDINGS_UI_UI_H
 
+#include "config-file.h"
 #include "model.h"
 #include "util/strbuf.h"
 
-enum ui_layout {
-	UI_LAYOUT_AUTO,		/* wide from 120x30 up, else narrow */
-	UI_LAYOUT_WIDE,
-	UI_LAYOUT_NARROW,
-};
-
-struct ui_options {
-	enum ui_layout	 layout;
-	int		 sidebar_width;		/* columns; 0: a third */
-	int		 show_keyfacts;		/* the sidebar at start */
-	int		 refresh_on_start;
-	int		 reload_minutes;	/* 0: no automatic reload */
-	const char	*browser;		/* NULL: $BROWSER, xdg-open */
-	const char	*save_dir;		/* NULL: the working folder */
-};
-
-#define UI_OPTIONS_DEFAULT { UI_LAYOUT_AUTO, 0, 1, 0, 0, NULL, NULL }
-
 /*
- * Run the reader on m until the user quits or a signal asks to stop.
- * Returns 0, or -1 with the reason in err (no terminal, say).
+ * Run the reader on m with the settings of cfg (which ":set" and ":bind"
+ * change while it runs) until the user quits or a signal asks to stop;
+ * notice, if not NULL, is shown on the status line at start (such as
+ * the config file's errors). Returns 0, or -1 with the reason in err (no
+ * terminal, say).
  */
-int ui_run(struct model *m, const struct ui_options *opt,
+int ui_run(struct model *m, struct config *cfg, const char *notice,
     struct strbuf *err);
 
 #endif

@@ -67,6 +67,14 @@ render_body(struct ui *ui, size_t feed, const struct store_item *it,
 		html_render_text(text, strlen(text), doc);
 }
 
+/* Keep the first n facts (the key-facts-count setting; 0: all). */
+static void
+limit_facts(struct keyfacts *kf, int n)
+{
+	while (n > 0 && kf->n > (size_t)n)
+		free(kf->facts[--kf->n]);
+}
+
 void
 article_show(struct ui *ui, const struct item_ref *ref)
 {
@@ -82,6 +90,7 @@ article_show(struct ui *ui, const struct item_ref *ref)
 	art->key = xstrdup(it->key);
 	render_body(ui, ref->feed, it, &art->doc);
 	keyfacts_from_doc(&art->doc, it->title, &art->kf);
+	limit_facts(&art->kf, ui->cfg->key_facts_count);
 }
 
 /* The item shown, in the feed's cache, or NULL. */
@@ -143,7 +152,7 @@ add_header(struct ui *ui, const struct store_item *it, int width)
 {
 	struct article *art = &ui->art;
 	struct strbuf sb = STRBUF_INIT;
-	char date[32];
+	char date[DATE_BUF];
 
 	add_wrapped(art, it->title != NULL ? it->title : _("(untitled)"),
 	    width, ART_TITLE, "", 0);
@@ -151,7 +160,7 @@ add_header(struct ui *ui, const struct store_item *it, int width)
 	if (it->author != NULL && it->author[0] != '\0')
 		strbuf_addf(&sb, _(" — by %s"), it->author);
 	if (it->published != INT64_MIN) {
-		draw_date(it->published, date, sizeof(date));
+		draw_date(ui, it->published, date, sizeof(date));
 		strbuf_addf(&sb, ", %s", date);
 	}
 	add_line(art, ART_META, sb.buf);

@@ -41,7 +41,7 @@ draw_row(struct ui *ui, const struct rect *r, size_t i)
 	struct strbuf sb = STRBUF_INIT;
 	int y = r->y + (int)(i - ui->feeds.top);
 	size_t unread = data_row_unread(ui, row);
-	enum draw_attr attr = unread > 0 ? DRAW_BOLD : DRAW_NORMAL;
+	enum draw_attr attr = unread > 0 ? DRAW_UNREAD : DRAW_NORMAL;
 	const char *mark = info == NULL ? "" : info->gone ? " ✕" :
 	    info->error != NULL ? " !" : "";
 	if (i == ui->feeds.cur && (ui->focus == PANE_FEEDS || !ui->wide))
@@ -105,12 +105,6 @@ open_selected(struct ui *ui)
 }
 
 static void
-quit(struct ui *ui)
-{
-	ui->quit = 1;
-}
-
-static void
 reload(struct ui *ui)
 {
 	data_reload_row(ui, ui->feeds.cur);
@@ -118,7 +112,7 @@ reload(struct ui *ui)
 
 static const struct view_fn functions[] = {
 	{ ACT_OPEN, open_selected },
-	{ ACT_BACK, quit },
+	{ ACT_BACK, ui_request_quit },
 	{ ACT_MARK_ALL_READ, mark_row_read },
 	{ ACT_RELOAD, reload },
 };

@@ -7,9 +7,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 #include "ui/view.h"
 #include "util/i18n.h"
+#include "util/width.h"
 
 #define FEED_COLS	16
 
@@ -19,22 +22,22 @@ draw_row(struct ui *ui, const struct rect *r, size_t i)
 	const struct item_ref *ref = &ui->irows[i];
 	const struct store_item *it = data_item(ui, ref);
 	struct strbuf sb = STRBUF_INIT;
-	enum draw_attr attr = it->flags & ITEM_UNREAD ? DRAW_BOLD :
+	enum draw_attr attr = it->flags & ITEM_UNREAD ? DRAW_UNREAD :
 	    DRAW_NORMAL;
 	int y = r->y + (int)(i - ui->items.top), x = r->x, w = r->w;
-	char date[32];
+	char date[DATE_BUF];
 
 	if (i == ui->items.cur && (ui->focus == PANE_ITEMS || !ui->wide))
 		attr = DRAW_REVERSE;
 	else if (i == ui->items.cur)
 		attr = DRAW_ACCENT;
-	draw_date(it->published != INT64_MIN ? it->published : it->updated,
+	draw_date(ui, it->published != INT64_MIN ? it->published : it->updated,
 	    date, sizeof(date));
 	strbuf_addf(&sb, "%s%s %s ", it->flags & ITEM_UNREAD ? "●" : " ",
 	    it->flags & ITEM_FLAGGED ? "⚑" : " ", date);
-	draw_text(ui, y, x, 10, sb.buf, attr);
-	x += 10;
-	w -= 10;
+	draw_text(ui, y, x, ui->date_cols, sb.buf, attr);
+	x += ui->date_cols;
+	w -= ui->date_cols;
 	if (ui->frows[ui->items_of].kind != ROW_FEED && w > 2 * FEED_COLS) {
 		draw_text(ui, y, x, FEED_COLS, data_feed_name(ui, ref->feed),
 		    attr == DRAW_REVERSE ? attr : DRAW_DIM);
@@ -45,6 +48,18 @@ draw_row(struct ui *ui, const struct rect *r, size_t i)
 	draw_text(ui, y, x, w, it->title != NULL && it->title[0] != '\0' ?
 	    it->title : _("(untitled)"), attr);
 	strbuf_release(&sb);
+}
+
+/* The width of the marks and date column, from a date of today. */
+static void
+date_columns(struct ui *ui)
+{
+	char date[DATE_BUF];
+
+	draw_date(ui, (int64_t)time(NULL), date, sizeof(date));
+	ui->date_cols = 4 + (int)width_str(date, strlen(date));
+	if (ui->date_cols > 40)
+		ui->date_cols = 40;
 }
 
 static void
@@ -64,6 +79,7 @@ items_draw(struct ui *ui, const struct rect *r)
 		return;
 	}
 	list_scroll(&ui->items, r->h);
+	date_columns(ui);
 	for (i = ui->items.top; i < ui->items.n &&
 	    i < ui->items.top + (size_t)r->h; i++)
 		draw_row(ui, r, i);

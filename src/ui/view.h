@@ -8,6 +8,7 @@
 #ifndef TIDINGS_UI_VIEW_H
 #define TIDINGS_UI_VIEW_H
 
+#include <curses.h>
 #include <stddef.h>
 
 #include "html.h"
@@ -125,15 +126,31 @@ enum prompt_kind {
 	PROMPT_NONE,
 	PROMPT_SEARCH,
 	PROMPT_COMMAND,
+	PROMPT_CONFIRM,		/* "Quit tidings? (y/n)" */
+};
+
+enum draw_attr {
+	DRAW_NORMAL,	/* the "normal" colour */
+	DRAW_BOLD,	/* it, bold: headings */
+	DRAW_DIM,	/* "meta": dates, authors, links */
+	DRAW_REVERSE,	/* "cursor" */
+	DRAW_ERROR,	/* "error" */
+	DRAW_ACCENT,	/* "accent": the key facts */
+	DRAW_UNREAD,	/* "unread" feeds and articles */
+	DRAW_TITLE,	/* "title-bar" */
+	DRAW_STATUS,	/* "status" */
+	DRAW_FRAME,	/* "frame" */
+	DRAW_COUNT
 };
 
 struct ui {
 	struct model		*m;
-	struct ui_options	 opt;
+	struct config		*cfg;
 	int			 rows, cols;
 	int			 wide;		/* the layout in use */
 	int			 ascii;		/* no UTF-8 terminal */
 	int			 color;
+	attr_t			 attrs[DRAW_COUNT];	/* by draw.c */
 	enum pane		 focus;		/* narrow: the view shown */
 	enum overlay		 overlay;
 	int			 sidebar;	/* key facts beside it */
@@ -163,6 +180,7 @@ struct ui {
 	int			 msg_error;
 	int			 quit;
 	int			 page;		/* rows of the focused list */
+	int			 date_cols;	/* of the headline list */
 };
 
 /* ui.c */
@@ -171,29 +189,27 @@ void ui_message(struct ui *ui, int error, const char *fmt, ...)
 void ui_open_url(struct ui *ui, const char *url);
 void ui_run_command(struct ui *ui, const char *line);
 void ui_global_action(struct ui *ui, enum action a);
+/* Quit, or ask first when confirm-quit is set. */
+void ui_request_quit(struct ui *ui);
 void ui_search(struct ui *ui, int dir);
 
 /* prompt.c: the status line, and the prompt in its place. */
 void prompt_key(struct ui *ui, int key);
 
 /* draw.c: text, sanitised and cut to a width, at a place. */
-enum draw_attr {
-	DRAW_NORMAL,
-	DRAW_BOLD,
-	DRAW_DIM,
-	DRAW_REVERSE,
-	DRAW_ERROR,
-	DRAW_ACCENT,
-};
 void draw_init(struct ui *ui);
+/* Take the colours of the settings again. */
+void draw_colors(struct ui *ui);
 void draw_text(struct ui *ui, int y, int x, int w, const char *s,
     enum draw_attr attr);
 void draw_fill(struct ui *ui, int y, int x, int w, enum draw_attr attr);
-void draw_hline(int y, int x, int w);
-void draw_vline(int y, int x, int h);
+void draw_hline(struct ui *ui, int y, int x, int w);
+void draw_vline(struct ui *ui, int y, int x, int h);
+void draw_frame_char(struct ui *ui, int y, int x, chtype c);
 void draw_frame(struct ui *ui);
 void draw_status(struct ui *ui);
-void draw_date(int64_t t, char *buf, size_t size);
+void draw_date(const struct ui *ui, int64_t t, char *buf, size_t size);
+#define DATE_BUF	160	/* room for any date-format */
 
 /* data.c: the lists behind the views. */
 void data_init(struct ui *ui);

@@ -5,7 +5,12 @@
 
 page=$top_srcdir/man/tidings.1
 [ -n "${MANDOC:-}" ] && [ -x "$MANDOC" ] || skip "mandoc not found"
-"$MANDOC" -Tlint "$page" >"$T/lint" 2>&1 ||
+# The page refers to tidings.conf(5), which is not installed yet: mandoc
+# says so, and only that is let through.
+"$MANDOC" -Tlint "$page" 2>&1 |
+    grep -v 'STYLE: referenced manual not found: Xr tidings.conf 5' \
+    >"$T/lint"
+[ -s "$T/lint" ] &&
     { cat "$T/lint" >&2; fail "mandoc -Tlint complains about tidings.1"; }
 "$MANDOC" -Tutf8 "$page" | col -b >"$T/page" || fail "mandoc cannot render"
 "$TIDINGS" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u >"$T/opts"

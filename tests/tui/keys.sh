@@ -99,7 +99,7 @@ expect_grep "next unread article, across feeds" "$T/screen"
 keys q
 wait_gone "— Help"
 keys : b i n d Space x Space h e l p Enter
-wait_for "x now does help"
+wait_for "Done: bind x help"
 keys x
 wait_for "— Help"
 keys q

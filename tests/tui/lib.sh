@@ -19,7 +19,7 @@ kill_tmux() {
 }
 trap 'kill_tmux; stop_servers; rm -rf "$T"' EXIT
 printf '%s\n' 'set -g default-terminal screen' 'set -g status off' \
-    'set -g remain-on-exit on' 'set -g history-limit 0' >"$T/tmux.conf"
+    'set -g remain-on-exit on' 'set -g history-limit 200' >"$T/tmux.conf"
 # How long to wait for the screen, in tenths of a second (sanitizers and
 # valgrind make the program slower; the wait ends as soon as it is there).
 WAIT=${TUI_WAIT:-100}
@@ -33,7 +33,8 @@ cp "$top_srcdir"/data/demo/*.xml "$T/feeds/"
 	echo "file://$T/feeds/science.xml science \"~Science\""
 } >"$T/urls"
 
-# tui_start COLS ROWS [VAR=VALUE...]: start tidings in a new tmux server
+# tui_start COLS ROWS [VAR=VALUE...]: start tidings (with $TUI_ARGS
+# before its other arguments) in a new tmux server
 # (in $T/work, with $T/urls and $T/data), writing everything it sends to
 # the terminal to $T/raw.
 tui_start() {
@@ -46,7 +47,7 @@ tui_start() {
 	rm -f "$T/status"
 	tmux -L "$SOCK" -f "$T/tmux.conf" new-session -d -x "$ts_cols" \
 	    -y "$ts_rows" -c "$T/work" \
-	    "env $* '$TIDINGS' -u '$T/urls' -d '$T/data'; echo \$? >'$T/status'" ||
+	    "env $* '$TIDINGS' ${TUI_ARGS:-} -u '$T/urls' -d '$T/data'; echo \$? >'$T/status'" ||
 	    fail "tmux cannot start"
 	tmux -L "$SOCK" pipe-pane -o "cat >>'$T/raw'"
 	ts_shell=$(tmux -L "$SOCK" display -p '#{pane_pid}')
