@@ -8,6 +8,15 @@
  * write callback, because CURLOPT_MAXFILESIZE only rejects a declared
  * Content-Length. Response headers are captured with bounded buffers and
  * sanitised, like curl's error text, before they go into a result.
+ *
+ * Connections: HTTP/2 over TLS where the server offers it, transfers to
+ * one host multiplexed over one connection, and at most HOST_MAX
+ * connections to a host. The fetcher itself starts no more than HOST_MAX
+ * transfers to a host (max_parallel once the host has answered over
+ * HTTP/2), so that curl never has to queue one: curl counts the time a
+ * transfer waits for a connection against its total timeout. Proxies
+ * come from the environment (http_proxy, https_proxy, all_proxy,
+ * no_proxy), as libcurl does by default; nothing here overrides them.
  */
 #include "config.h"
 
@@ -37,12 +46,22 @@
 #define CHARSET_MAX		40
 #define MEDIA_TYPE_MAX		100
 #define RETRY_AFTER_MAX		(7L * 24 * 60 * 60)
+#define HOST_MAX		4		/* connections to one host */
+
+/* A host ("name:port") with transfers of this fetcher. */
+struct host {
+	struct host		*next;
+	char			*key;
+	size_t			 running;	/* transfers in curl */
+	int			 multiplexed;	/* has answered over HTTP/2 */
+};
 
 /* A request from fetcher_add() to its result. */
 struct transfer {
 	struct transfer		*next;
 	CURL			*easy;
 	struct curl_slist	*headers;
+	struct host		*host;
 	char			*url;
 	char			*etag;		/* of the request */
 	char			*last_modified;	/* of the request */
@@ -70,6 +89,8 @@ struct fetcher {
 	struct fetch_limits	 limits;
 	char			*user_agent;
 	size_t			 max_parallel;
+	struct host		*hosts;
+	int			 slots_changed;	/* since start_queued() */
 	struct transfer_list	 queued;
 	struct transfer_list	 running;
 	struct transfer_list	 done;
@@ -156,6 +177,21 @@ list_shift(struct transfer_list *l)
 	return t;
 }
 
+/* Take t, which follows prev (NULL: t is the head), out of l. */
+static void
+list_unlink(struct transfer_list *l, struct transfer *prev,
+    struct transfer *t)
+{
+	if (prev != NULL)
+		prev->next = t->next;
+	else
+		l->head = t->next;
+	if (l->tail == t)
+		l->tail = prev;
+	l->n--;
+	t->next = NULL;
+}
+
 static void
 list_remove(struct transfer_list *l, struct transfer *t)
 {
@@ -165,14 +201,48 @@ list_remove(struct transfer_list *l, struct transfer *t)
 		prev = p;
 	if (p == NULL)
 		BUG("transfer not in its list");
-	if (prev != NULL)
-		prev->next = t->next;
+	list_unlink(l, prev, t);
+}
+
+/* The "name:port" url connects to, lower case; "" when curl cannot tell. */
+static char *
+host_key(const char *url)
+{
+	char *name = NULL, *port = NULL, *key, *p;
+	CURLU *u = curl_url();
+
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &name, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) ==
+	    CURLUE_OK)
+		key = xasprintf("%s:%s", name, port);
 	else
-		l->head = t->next;
-	if (l->tail == t)
-		l->tail = prev;
-	l->n--;
-	t->next = NULL;
+		key = xstrdup("");
+	for (p = key; *p != '\0'; p++)
+		*p = (char)ASCII_TOLOWER(*p);
+	curl_free(name);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return key;
+}
+
+/* The host url connects to, added to the fetcher's list on first use. */
+static struct host *
+host_of(struct fetcher *f, const char *url)
+{
+	char *key = host_key(url);
+	struct host *h;
+
+	for (h = f->hosts; h != NULL; h = h->next)
+		if (strcmp(h->key, key) == 0) {
+			free(key);
+			return h;
+		}
+	h = xcalloc(1, sizeof(*h));
+	h->key = key;
+	h->next = f->hosts;
+	f->hosts = h;
+	return h;
 }
 
 static void
@@ -605,31 +675,17 @@ transfer_fail(struct transfer *t, const char *why)
 	transfer_strip(t);
 }
 
-#define SETOPT(opt, val) do { \
-	if (rc == CURLE_OK) \
-		rc = curl_easy_setopt(e, (opt), (val)); \
-} while (0)
-
-/* Create the easy handle of t with every setting; -1 if curl refuses. */
+/* The request headers of t: Accept and the validators; -1 without memory. */
 static int
-transfer_setup(struct fetcher *f, struct transfer *t)
+add_headers(struct transfer *t)
 {
-	const struct fetch_limits *lim = &f->limits;
-	CURLcode rc = CURLE_OK;
 	struct curl_slist *h;
 	const char *v;
 	char *line;
-	CURL *e;
 	int i;
 
-	if ((e = t->easy = curl_easy_init()) == NULL) {
-		transfer_fail(t, curl_easy_strerror(CURLE_OUT_OF_MEMORY));
+	if ((t->headers = curl_slist_append(NULL, ACCEPT_HEADER)) == NULL)
 		return -1;
-	}
-	if ((t->headers = curl_slist_append(NULL, ACCEPT_HEADER)) == NULL) {
-		transfer_fail(t, curl_easy_strerror(CURLE_OUT_OF_MEMORY));
-		return -1;
-	}
 	for (i = 0; i < 2; i++) {
 		if ((v = i == 0 ? t->etag : t->last_modified) == NULL)
 			continue;
@@ -637,15 +693,25 @@ transfer_setup(struct fetcher *f, struct transfer *t)
 		    "If-Modified-Since", v);
 		h = curl_slist_append(t->headers, line);
 		free(line);
-		if (h == NULL) {
-			transfer_fail(t,
-			    curl_easy_strerror(CURLE_OUT_OF_MEMORY));
+		if (h == NULL)
 			return -1;
-		}
 		t->headers = h;
 		t->conditional = 1;
 	}
-	t->errbuf[0] = '\0';
+	return 0;
+}
+
+#define SETOPT(opt, val) do { \
+	if (rc == CURLE_OK) \
+		rc = curl_easy_setopt(e, (opt), (val)); \
+} while (0)
+
+/* Every setting of the easy handle e of t; curl's code for the first error. */
+static CURLcode
+set_options(const struct fetcher *f, struct transfer *t, CURL *e)
+{
+	const struct fetch_limits *lim = &f->limits;
+	CURLcode rc = CURLE_OK;
 
 	SETOPT(CURLOPT_URL, t->url);
 	SETOPT(CURLOPT_PRIVATE, (void *)t);
@@ -668,6 +734,33 @@ transfer_setup(struct fetcher *f, struct transfer *t)
 	SETOPT(CURLOPT_FAILONERROR, 0L);
 	SETOPT(CURLOPT_USERAGENT, f->user_agent);
 	SETOPT(CURLOPT_HTTPHEADER, t->headers);
+	/*
+	 * HTTP/2 where TLS offers it; a libcurl without HTTP/2 refuses, and
+	 * speaks HTTP/1.1 as it would anyway. Over TLS, wait for a connection
+	 * being set up to the same host rather than open another: the
+	 * handshake says soon whether it multiplexes. Not over plain HTTP,
+	 * where curl would wait for the first response, however long.
+	 */
+	(void)curl_easy_setopt(e, CURLOPT_HTTP_VERSION,
+	    (long)CURL_HTTP_VERSION_2TLS);
+	if (strlen(t->url) > 6 && name_is(t->url, 6, "https:"))
+		SETOPT(CURLOPT_PIPEWAIT, 1L);
+	return rc;
+}
+
+#undef SETOPT
+
+/* Create the easy handle of t with every setting; -1 if curl refuses. */
+static int
+transfer_setup(struct fetcher *f, struct transfer *t)
+{
+	CURLcode rc;
+
+	t->errbuf[0] = '\0';
+	if ((t->easy = curl_easy_init()) == NULL || add_headers(t) == -1)
+		rc = CURLE_OUT_OF_MEMORY;
+	else
+		rc = set_options(f, t, t->easy);
 	if (rc != CURLE_OK) {
 		transfer_fail(t, curl_easy_strerror(rc));
 		return -1;
@@ -675,32 +768,77 @@ transfer_setup(struct fetcher *f, struct transfer *t)
 	return 0;
 }
 
-#undef SETOPT
+/* Hand t to curl; 1 when it runs, 0 when it failed at once (and is done). */
+static int
+start_one(struct fetcher *f, struct transfer *t)
+{
+	CURLMcode mc;
 
-/* Start queued transfers while there are free slots; returns how many. */
+	if (transfer_setup(f, t) == -1) {
+		list_append(&f->done, t);
+		return 0;
+	}
+	if ((mc = curl_multi_add_handle(f->multi, t->easy)) != CURLM_OK) {
+		transfer_fail(t, curl_multi_strerror(mc));
+		list_append(&f->done, t);
+		return 0;
+	}
+	t->host->running++;
+	list_append(&f->running, t);
+	return 1;
+}
+
+/* Whether another transfer to h can start without waiting for curl. */
+static int
+host_has_room(const struct fetcher *f, const struct host *h)
+{
+	return h->running < (h->multiplexed ? f->max_parallel : HOST_MAX);
+}
+
+/*
+ * Start queued transfers, in their order but skipping those whose host is
+ * busy, while there are free slots; returns how many. Nothing can start
+ * unless a transfer was queued or ended since the last call.
+ */
 static int
 start_queued(struct fetcher *f)
 {
-	struct transfer *t;
-	CURLMcode mc;
+	struct transfer *t, *prev = NULL, *next;
 	int started = 0;
 
-	while (f->running.n < f->max_parallel && f->queued.head != NULL) {
-		t = list_shift(&f->queued);
-		if (transfer_setup(f, t) == -1) {
-			list_append(&f->done, t);
+	if (!f->slots_changed)
+		return 0;
+	f->slots_changed = 0;
+	for (t = f->queued.head; t != NULL &&
+	    f->running.n < f->max_parallel; t = next) {
+		next = t->next;
+		if (!host_has_room(f, t->host)) {
+			prev = t;
 			continue;
 		}
-		if ((mc = curl_multi_add_handle(f->multi, t->easy)) !=
-		    CURLM_OK) {
-			transfer_fail(t, curl_multi_strerror(mc));
-			list_append(&f->done, t);
-			continue;
-		}
-		list_append(&f->running, t);
-		started++;
+		list_unlink(&f->queued, prev, t);
+		started += start_one(f, t);
 	}
 	return started;
+}
+
+/*
+ * A transfer of t's host has left curl. A host that answered over HTTP/2
+ * (without a redirect, which may have gone elsewhere) multiplexes.
+ */
+static void
+host_release(struct fetcher *f, struct transfer *t)
+{
+	long version = 0, redirects = 0;
+
+	if (curl_easy_getinfo(t->easy, CURLINFO_HTTP_VERSION, &version) ==
+	    CURLE_OK && curl_easy_getinfo(t->easy, CURLINFO_REDIRECT_COUNT,
+	    &redirects) == CURLE_OK && redirects == 0 &&
+	    (version == CURL_HTTP_VERSION_2_0 ||
+	    version == CURL_HTTP_VERSION_3))
+		t->host->multiplexed = 1;
+	t->host->running--;
+	f->slots_changed = 1;
 }
 
 /* Move every transfer curl has finished to the done list. */
@@ -724,6 +862,7 @@ collect(struct fetcher *f)
 		if ((t = (struct transfer *)(void *)priv) == NULL)
 			BUG("finished transfer without its private pointer");
 		curl_multi_remove_handle(f->multi, easy);
+		host_release(f, t);
 		transfer_finish(t, rc);
 		list_remove(&f->running, t);
 		list_append(&f->done, t);
@@ -738,6 +877,7 @@ fail_running(struct fetcher *f, CURLMcode mc)
 
 	while ((t = list_shift(&f->running)) != NULL) {
 		curl_multi_remove_handle(f->multi, t->easy);
+		host_release(f, t);
 		transfer_fail(t, curl_multi_strerror(mc));
 		list_append(&f->done, t);
 	}
@@ -778,6 +918,11 @@ fetcher_new(const struct fetch_limits *limits, const char *user_agent,
 	f = xcalloc(1, sizeof(*f));
 	if ((f->multi = curl_multi_init()) == NULL)
 		fatal(_("cannot initialise libcurl"));
+	/* A backstop: the fetcher itself never starts more than this. */
+	(void)curl_multi_setopt(f->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+	    (long)HOST_MAX);
+	(void)curl_multi_setopt(f->multi, CURLMOPT_PIPELINING,
+	    (long)CURLPIPE_MULTIPLEX);
 	normalise_limits(&f->limits, limits);
 	f->user_agent = xstrdup(user_agent != NULL ? user_agent :
 	    DEFAULT_USER_AGENT);
@@ -789,6 +934,7 @@ void
 fetcher_free(struct fetcher *f)
 {
 	struct transfer *t;
+	struct host *h;
 
 	if (f == NULL)
 		return;
@@ -801,6 +947,11 @@ fetcher_free(struct fetcher *f)
 	while ((t = list_shift(&f->done)) != NULL)
 		transfer_free(t);
 	curl_multi_cleanup(f->multi);
+	while ((h = f->hosts) != NULL) {
+		f->hosts = h->next;
+		free(h->key);
+		free(h);
+	}
 	free(f->waitfds);
 	free(f->user_agent);
 	free(f);
@@ -815,6 +966,7 @@ fetcher_add(struct fetcher *f, const struct fetch_request *req)
 		BUG("fetcher_add without a URL");
 	t = xcalloc(1, sizeof(*t));
 	t->url = xstrdup(req->url);
+	t->host = host_of(f, t->url);
 	if (header_safe(req->etag))
 		t->etag = xstrdup(req->etag);
 	if (header_safe(req->last_modified))
@@ -826,6 +978,7 @@ fetcher_add(struct fetcher *f, const struct fetch_request *req)
 	strbuf_init(&t->h_reason, 0);
 	result_init(&t->res, t->max_bytes, req->arg);
 	list_append(&f->queued, t);
+	f->slots_changed = 1;
 	return 0;
 }
 
