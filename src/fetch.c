@@ -69,11 +69,14 @@ struct transfer {
 	int			 conditional;
 	int			 body_overflow;
 	int			 header_overflow;
+	unsigned		 responses;	/* status lines seen */
+	int			 permanent;	/* each one a 301 or 308 */
 	size_t			 header_bytes;
 	struct strbuf		 h_etag;	/* raw, of the last response */
 	struct strbuf		 h_last_modified;
 	struct strbuf		 h_content_type;
 	struct strbuf		 h_reason;
+	struct strbuf		 h_moved_to;	/* raw, see fetch_result */
 	char			 errbuf[CURL_ERROR_SIZE];
 	struct fetch_result	 res;
 };
@@ -265,8 +268,9 @@ fetch_result_release(struct fetch_result *r)
 	free(r->etag);
 	free(r->last_modified);
 	free(r->final_url);
+	free(r->moved_to);
 	r->content_type = r->charset = r->etag = NULL;
-	r->last_modified = r->final_url = NULL;
+	r->last_modified = r->final_url = r->moved_to = NULL;
 }
 
 /* Free what a transfer holds besides its result. */
@@ -286,6 +290,7 @@ transfer_strip(struct transfer *t)
 	strbuf_release(&t->h_last_modified);
 	strbuf_release(&t->h_content_type);
 	strbuf_release(&t->h_reason);
+	strbuf_release(&t->h_moved_to);
 }
 
 static void
@@ -381,10 +386,32 @@ capture(struct strbuf *sb, const char *v, size_t len)
 		strbuf_add(sb, v, len);
 }
 
+/*
+ * Keep track of the permanent redirects (301, 308) a transfer starts
+ * with: at the status line of the response after them, curl's effective
+ * URL is where they led.
+ */
+static void
+track_moves(struct transfer *t, long code)
+{
+	char *url = NULL;
+
+	if (code >= 100 && code < 200)
+		return;		/* an interim response */
+	if (t->responses > 0 && t->permanent && curl_easy_getinfo(t->easy,
+	    CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK && url != NULL)
+		capture(&t->h_moved_to, url, strlen(url));
+	t->permanent = (t->responses == 0 || t->permanent) &&
+	    (code == 301 || code == 308);
+	t->responses++;
+}
+
 /* A status line starts a response: forget the headers of the last one. */
 static void
 new_response(struct transfer *t, const char *p, const char *end)
 {
+	long code = 0;
+
 	strbuf_reset(&t->h_etag);
 	strbuf_reset(&t->h_last_modified);
 	strbuf_reset(&t->h_content_type);
@@ -394,8 +421,9 @@ new_response(struct transfer *t, const char *p, const char *end)
 		p++;
 	while (p < end && *p == ' ')
 		p++;
-	while (p < end && ASCII_ISDIGIT(*p))
-		p++;
+	while (p < end && ASCII_ISDIGIT(*p) && code < 1000)
+		code = code * 10 + (*p++ - '0');
+	track_moves(t, code);
 	while (p < end && *p == ' ')
 		p++;
 	if ((size_t)(end - p) > REASON_MAX)
@@ -629,6 +657,7 @@ transfer_finish(struct transfer *t, CURLcode rc)
 	if (curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &url) ==
 	    CURLE_OK && url != NULL)
 		r->final_url = clean_dup(url, strlen(url));
+	r->moved_to = clean_dup(t->h_moved_to.buf, t->h_moved_to.len);
 	r->etag = clean_dup(t->h_etag.buf, t->h_etag.len);
 	r->last_modified = clean_dup(t->h_last_modified.buf,
 	    t->h_last_modified.len);
@@ -719,6 +748,7 @@ set_options(const struct fetcher *f, struct transfer *t, CURL *e)
 	SETOPT(CURLOPT_PROTOCOLS_STR, ALLOWED_PROTOCOLS);
 	SETOPT(CURLOPT_REDIR_PROTOCOLS_STR, ALLOWED_PROTOCOLS);
 	SETOPT(CURLOPT_FOLLOWLOCATION, 1L);
+	SETOPT(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
 	SETOPT(CURLOPT_MAXREDIRS, lim->max_redirects);
 	SETOPT(CURLOPT_CONNECTTIMEOUT, lim->connect_timeout_s);
 	SETOPT(CURLOPT_TIMEOUT, lim->timeout_s);
@@ -976,6 +1006,7 @@ fetcher_add(struct fetcher *f, const struct fetch_request *req)
 	strbuf_init(&t->h_last_modified, 0);
 	strbuf_init(&t->h_content_type, 0);
 	strbuf_init(&t->h_reason, 0);
+	strbuf_init(&t->h_moved_to, 0);
 	result_init(&t->res, t->max_bytes, req->arg);
 	list_append(&f->queued, t);
 	f->slots_changed = 1;

@@ -65,6 +65,9 @@ struct fetch_result {
 	char		*etag;		/* the response's validators, or NULL */
 	char		*last_modified;
 	char		*final_url;	/* after redirects, or NULL */
+	char		*moved_to;	/* where the 301s and 308s that came
+					 * first led (the feed's new URL), or
+					 * NULL */
 	long		 retry_after_s;	/* 429 and 503 only; 0 if none */
 	struct strbuf	 error;		/* one clean line; empty for success */
 	void		*arg;		/* the request's arg */

@@ -15,7 +15,7 @@
  *   /cl-huge                   Content-Length: 99999999999
  *   /hflood                    response headers without an end
  *   /loop                      a redirect to itself
- *   /redir?to=URL              a 302 to URL
+ *   /redir?to=URL[&code=N]     a 302 (or N, from 300 to 399) to URL
  *   /status?code=N[&retry_after=S][&reason=R]
  *   /etag?tag=T[&lm=DATE]      200 with the validators; 304 when they match
  *   /files/NAME[?type=T&charset=C&gzip=1]   the file DIR/NAME
@@ -171,6 +171,8 @@ reason_of(int code)
 	case 301: return "Moved Permanently";
 	case 302: return "Found";
 	case 304: return "Not Modified";
+	case 307: return "Temporary Redirect";
+	case 308: return "Permanent Redirect";
 	case 400: return "Bad Request";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
@@ -412,6 +414,7 @@ serve_request(int fd, const struct request *req)
 	const char *p = req->path;
 	struct strbuf h = STRBUF_INIT;
 	char *to;
+	long code;
 
 	if (strcmp(p, "/ok") == 0) {
 		add_content_type(&h, req->query, "utf-8");
@@ -441,8 +444,10 @@ serve_request(int fd, const struct request *req)
 		respond(fd, 302, NULL, "Location: /loop\r\n", "loop\n", 5);
 	else if (strcmp(p, "/redir") == 0) {
 		to = qparam(req->query, "to");
+		code = qnum(req->query, "code", 302);
 		strbuf_addf(&h, "Location: %s\r\n", to != NULL ? to : "/ok");
-		respond(fd, 302, NULL, h.buf, "redirect\n", 9);
+		respond(fd, code >= 300 && code <= 399 ? (int)code : 302, NULL,
+		    h.buf, "redirect\n", 9);
 		free(to);
 	} else if (strcmp(p, "/status") == 0)
 		serve_status(fd, req->query);
