@@ -17,6 +17,7 @@
 #include "batch.h"
 #include "batch-keyfacts.h"
 #include "batch-render.h"
+#include "batch-article.h"
 #include "batch-subs.h"
 #include "config-file.h"
 #include "model.h"
@@ -27,7 +28,8 @@
 
 enum command {
 	CMD_READ, CMD_DUMP, CMD_REFRESH, CMD_PRINT_UNREAD, CMD_RENDER,
-	CMD_KEYFACTS, CMD_IMPORT_OPML, CMD_EXPORT_OPML, CMD_IMPORT_NEWSBOAT
+	CMD_KEYFACTS, CMD_IMPORT_OPML, CMD_EXPORT_OPML, CMD_IMPORT_NEWSBOAT,
+	CMD_FETCH_ARTICLE
 };
 
 struct options {
@@ -79,6 +81,9 @@ usage(FILE *out)
 	    "                      add newsboat's subscriptions and settings "
 	    "from DIR\n"
 	    "                      (default: ~/.newsboat)\n"), out);
+	fputs(_("      --fetch-article=URL|FILE\n"
+	    "                      print the article of a web page as text, "
+	    "its title first\n"), out);
 	fputs(_("  -h, --help          show this help and exit\n"), out);
 	fputs(_("  -V, --version       show the version and exit\n"), out);
 	fputs("\n", out);
@@ -160,6 +165,7 @@ read_options(int argc, char **argv, struct options *opt, int *status)
 		{ "import-opml",	required_argument,	NULL, 'I' },
 		{ "export-opml",	no_argument,		NULL, 'E' },
 		{ "import-newsboat",	no_argument,		NULL, 'N' },
+		{ "fetch-article",	required_argument,	NULL, 'A' },
 		{ "help",		no_argument,		NULL, 'h' },
 		{ "version",		no_argument,		NULL, 'V' },
 		{ NULL,			0,			NULL, 0 }
@@ -205,6 +211,10 @@ read_options(int argc, char **argv, struct options *opt, int *status)
 			break;
 		case 'N':
 			opt->cmd = CMD_IMPORT_NEWSBOAT;
+			break;
+		case 'A':
+			opt->cmd = CMD_FETCH_ARTICLE;
+			opt->file = optarg;
 			break;
 		case 'W':
 			if (read_width(optarg, &opt->width) == -1) {
@@ -384,6 +394,8 @@ main(int argc, char **argv)
 		rc = batch_export_opml(opt.urls);
 	else if (opt.cmd == CMD_IMPORT_NEWSBOAT)
 		rc = batch_import_newsboat(opt.urls, opt.config, opt.file);
+	else if (opt.cmd == CMD_FETCH_ARTICLE)
+		rc = batch_fetch_article(opt.file);
 	else
 		rc = run(&opt);
 	return stdout_ok() ? rc : 1;

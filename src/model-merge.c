@@ -215,7 +215,8 @@ retain(struct store_feed *feed, struct store_bodies *b,
 		if (body != NULL) {
 			free(body->summary);
 			free(body->content);
-			body->summary = body->content = NULL;
+			free(body->full_text);
+			body->summary = body->content = body->full_text = NULL;
 		}
 		store_item_release(&feed->items[i]);
 		stats->dropped++;
@@ -237,6 +238,7 @@ prune_bodies(struct store_feed *feed, struct store_bodies *b)
 		free(b->v[i].key);
 		free(b->v[i].summary);
 		free(b->v[i].content);
+		free(b->v[i].full_text);
 	}
 	b->n = kept;
 }

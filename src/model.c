@@ -2,7 +2,9 @@
 /*
  * The model: subscriptions, the store, and refreshing them: what each
  * fetch ends in, kept with the feed, and how long a feed that failed
- * waits before it is fetched again.
+ * waits before it is fetched again; a page in place of a feed, and the
+ * feed it names. The fetcher is the model's: made when a refresh or a
+ * full text starts, freed when nothing downloads any more.
  */
 #include "config.h"
 
@@ -15,49 +17,18 @@
 #include <time.h>
 
 #include "date.h"
+#include "extract.h"
+#include "model-private.h"
 #include "parse.h"
 #include "subs.h"
 #include "util/fileio.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
+/* The longest wait of model_wait() while full texts download. */
+#define FT_TURN_MS	500
+
 static void refresh_end(struct model *m);
-
-/* What becomes of a subscription in a refresh. */
-enum entry_state {
-	ENTRY_QUEUED,		/* fetched, or read from its file */
-	ENTRY_WAITING,		/* skipped: it waits after failures */
-	ENTRY_GONE,		/* skipped: it is gone */
-};
-
-/* A subscription in a refresh. */
-struct entry {
-	const char		*url;		/* the subscription's */
-	enum entry_state	 state;
-	int			 refetched;	/* after a 304 without files */
-};
-
-/* A refresh under way: a fetcher, the file:// feeds still to read. */
-struct refresh {
-	struct fetcher		*fetcher;
-	struct entry		*entries;	/* every feed of this refresh */
-	size_t			 nentries;
-	size_t			*files;		/* the file:// ones, in turn */
-	size_t			 nfiles;
-	size_t			 next_file;
-	struct refresh_stats	 stats;
-};
-
-struct model {
-	struct store		*store;
-	struct subs		 subs;
-	struct model_options	 opt;
-	struct refresh		 refresh;
-	struct strbuf		 report;	/* of the current refresh */
-	struct refresh_stats	 last;		/* of the last refresh */
-	model_event_cb		*cb;
-	void			*cb_arg;
-};
 
 int
 model_open(struct model **out, const char *datadir, const char *urls,
@@ -68,6 +39,7 @@ model_open(struct model **out, const char *datadir, const char *urls,
 
 	m->opt = *opt;
 	strbuf_init(&m->report, 0);
+	strbuf_init(&m->ft.error, 0);
 	*out = NULL;
 	if (subs_load(&m->subs, urls, notes, err) == -1 ||
 	    store_open(&m->store, datadir, read_only, notes, err) == -1) {
@@ -84,6 +56,8 @@ model_close(struct model *m)
 	if (m == NULL)
 		return;
 	refresh_end(m);
+	model_ft_release(m);
+	fetcher_free(m->fetcher);
 	strbuf_release(&m->report);
 	store_close(m->store);
 	subs_release(&m->subs);
@@ -170,11 +144,30 @@ model_subscribe(struct model *m, model_event_cb *cb, void *arg)
 	m->cb_arg = arg;
 }
 
-static void
-notify(struct model *m, enum model_event ev, const char *url)
+void
+model_notify(struct model *m, enum model_event ev, const char *url)
 {
 	if (m->cb != NULL)
 		m->cb(ev, url, m->cb_arg);
+}
+
+struct fetcher *
+model_fetcher(struct model *m)
+{
+	if (m->fetcher == NULL)
+		m->fetcher = fetcher_new(&m->opt.limits, NULL, m->opt.parallel);
+	return m->fetcher;
+}
+
+const struct sub *
+model_sub_by_url(const struct model *m, const char *url)
+{
+	size_t i;
+
+	for (i = 0; i < m->subs.n; i++)
+		if (strcmp(m->subs.v[i].url, url) == 0)
+			return &m->subs.v[i];
+	return NULL;
 }
 
 static int64_t
@@ -261,7 +254,11 @@ describe(const struct store_feed_info *f, int64_t now, struct strbuf *out)
 		strbuf_addf(out, _("next try after %s"),
 		    local_time(f->retry_after, when, sizeof(when)));
 	}
-	if (f->moved_to != NULL) {
+	if (f->moved_to != NULL && f->discovered) {
+		add_part(out, start);
+		strbuf_addf(out, _("a web page: read from the feed it names, "
+		    "%s"), f->moved_to);
+	} else if (f->moved_to != NULL) {
 		add_part(out, start);
 		strbuf_addf(out, _("moved to %s"), f->moved_to);
 	}
@@ -297,7 +294,7 @@ feed_done(struct model *m, const char *url)
 {
 	report_feed(m, url);
 	m->refresh.stats.done++;
-	notify(m, MODEL_FEED_UPDATED, url);
+	model_notify(m, MODEL_FEED_UPDATED, url);
 }
 
 /* The feed at url was fetched (and merged, or not modified). */
@@ -341,7 +338,43 @@ store_failed(struct model *m, const char *url, const char *why)
 	m->refresh.stats.failed++;
 }
 
-/* Merge the feed doc that came from url and save it; 0, or -1 with err. */
+/* Compare two strings through pointers to them, for qsort and bsearch. */
+static int
+key_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The keys of feed's items, sorted (the strings are feed's). */
+static char **
+item_keys(const struct store_feed *feed)
+{
+	char **keys = xcalloc(feed->nitems + 1, sizeof(*keys));
+	size_t i;
+
+	for (i = 0; i < feed->nitems; i++)
+		keys[i] = feed->items[i].key;
+	qsort(keys, feed->nitems, sizeof(*keys), key_cmp);
+	return keys;
+}
+
+/* Whether the subscription at url has the tag "fulltext". */
+static int
+wants_full_text(const struct model *m, const char *url)
+{
+	const struct sub *sub = model_sub_by_url(m, url);
+	size_t i;
+
+	for (i = 0; sub != NULL && i < sub->ntags; i++)
+		if (strcmp(sub->tags[i], MODEL_FULLTEXT_TAG) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Merge the feed doc that came from url and save it; 0, or -1 with err.
+ * A feed tagged "fulltext" has the full texts of its new items queued.
+ */
 static int
 save_doc(struct model *m, const char *url, const struct feed_doc *doc,
     const struct fetch_result *res, struct strbuf *err)
@@ -350,7 +383,8 @@ save_doc(struct model *m, const char *url, const struct feed_doc *doc,
 	struct store_feed feed;
 	struct store_bodies bodies = { NULL, 0, 0 };
 	struct merge_stats stats;
-	char *id = store_feed_id(url);
+	char *id = store_feed_id(url), **old = NULL, **old_keys = NULL;
+	size_t nold = 0, i;
 	int rc = -1;
 
 	if (store_load_feed(m->store, id, &feed, &notes, err) == -1 ||
@@ -358,6 +392,13 @@ save_doc(struct model *m, const char *url, const struct feed_doc *doc,
 		goto out;
 	if (feed.url == NULL)
 		feed.url = xstrdup(url);
+	if (wants_full_text(m, url)) {
+		nold = feed.nitems;
+		old = item_keys(&feed);
+		old_keys = xcalloc(nold + 1, sizeof(*old_keys));
+		for (i = 0; i < nold; i++)	/* merging frees some */
+			old_keys[i] = xstrdup(old[i]);
+	}
 	model_merge(&feed, &bodies, doc, clock_now(), &m->opt, &stats);
 	if (res != NULL) {
 		free(feed.etag);
@@ -369,8 +410,14 @@ save_doc(struct model *m, const char *url, const struct feed_doc *doc,
 	if (store_save_feed(m->store, &feed, &bodies, err) == -1)
 		goto out;
 	m->refresh.stats.added += stats.added;
+	if (old_keys != NULL && stats.added > 0)
+		model_ft_queue_new(m, url, &feed, old_keys, nold);
 	rc = 0;
 out:
+	for (i = 0; i < nold; i++)
+		free(old_keys[i]);
+	free(old_keys);
+	free(old);
 	store_feed_release(&feed);
 	store_bodies_release(&bodies);
 	strbuf_release(&notes);
@@ -379,9 +426,26 @@ out:
 }
 
 /*
- * Parse the bytes of a feed and merge them, or record why not; a document
- * that is not a feed never replaces the stored items.
+ * Merge the parsed doc (NULL when the bytes were not a feed, why says
+ * why), or record why not; a document that is not a feed never replaces
+ * the stored items.
  */
+static void
+take_doc(struct model *m, const char *url, const struct feed_doc *doc,
+    const char *why, const struct fetch_result *res)
+{
+	struct strbuf err = STRBUF_INIT;
+
+	if (doc == NULL)
+		fetch_failed(m, url, why, 0, 0);
+	else if (save_doc(m, url, doc, res, &err) == -1)
+		store_failed(m, url, err.buf);
+	else
+		fetch_ok(m, url);
+	strbuf_release(&err);
+}
+
+/* Parse the bytes of a feed and merge them, or record why not. */
 static void
 take_bytes(struct model *m, const char *url, const char *data,
     size_t len, const struct fetch_result *res)
@@ -391,12 +455,7 @@ take_bytes(struct model *m, const char *url, const char *data,
 
 	doc = parse_feed(data, len, res != NULL && res->final_url != NULL ?
 	    res->final_url : url, res != NULL ? res->charset : NULL, &err);
-	if (doc == NULL)
-		fetch_failed(m, url, err.buf, 0, 0);
-	else if (save_doc(m, url, doc, res, &err) == -1)
-		store_failed(m, url, err.buf);
-	else
-		fetch_ok(m, url);
+	take_doc(m, url, doc, err.buf, res);
 	feeddoc_free(doc);
 	strbuf_release(&err);
 }
@@ -417,18 +476,12 @@ refresh_file(struct model *m, const char *url)
 	feed_done(m, url);
 }
 
-/*
- * Where a permanent redirect (301, 308) took the fetch of url, or NULL.
- * struct fetch_result does not say yet: it has the final URL and the last
- * status, not the status of each redirect. Until fetch.c tells, no feed
- * is noted as moved.
- */
+/* Where a permanent redirect (301, 308) took the fetch of url, or NULL. */
 static const char *
 moved_to(const char *url, const struct fetch_result *res)
 {
-	(void)url;
-	(void)res;
-	return NULL;
+	return res->moved_to != NULL && strcmp(res->moved_to, url) != 0 ?
+	    res->moved_to : NULL;
 }
 
 /* Whether the feed at url has both its files. */
@@ -443,28 +496,112 @@ has_files(const struct model *m, const char *url)
 }
 
 /*
- * Queue the fetch of the idx-th feed of the refresh, conditional on the
- * validators of its last fetch when the store has its items.
+ * Queue the fetch of the idx-th feed of the refresh (or of the feed its
+ * page names), conditional on the validators of its last fetch when the
+ * store has its items.
  */
 static void
 queue_fetch(struct model *m, size_t idx, int conditional)
 {
 	struct strbuf notes = STRBUF_INIT, err = STRBUF_INIT;
-	const char *url = m->refresh.entries[idx].url;
-	struct fetch_request req = { url, NULL, NULL, (void *)(uintptr_t)idx };
+	struct entry *e = &m->refresh.entries[idx];
+	struct fetch_request req = {
+		e->fetch_url != NULL ? e->fetch_url : e->url, NULL, NULL,
+		(void *)((uintptr_t)idx << 1)
+	};
 	struct store_feed feed;
-	char *id = store_feed_id(url);
+	char *id = store_feed_id(e->url);
 
 	if (store_load_feed(m->store, id, &feed, &notes, &err) == 0 &&
 	    feed.nitems > 0 && conditional) {
 		req.etag = feed.etag;
 		req.last_modified = feed.last_modified;
 	}
-	fetcher_add(m->refresh.fetcher, &req);
+	fetcher_add(model_fetcher(m), &req);
+	m->refresh.inflight++;
 	store_feed_release(&feed);
 	strbuf_release(&notes);
 	strbuf_release(&err);
 	free(id);
+}
+
+/*
+ * The body of res, which is not a feed, may be a page that names one:
+ * when it does (a feed other than the one fetched), fetch that instead,
+ * note it in the store, and return 1.
+ */
+static int
+discover(struct model *m, size_t idx, const struct fetch_result *res)
+{
+	struct entry *e = &m->refresh.entries[idx];
+	const char *fetched = e->fetch_url != NULL ? e->fetch_url : e->url;
+	char **urls;
+	size_t n, i;
+	int found = 0;
+
+	if (e->discovered || extract_feed_links(res->body.buf, res->body.len,
+	    res->final_url != NULL ? res->final_url : fetched, &urls,
+	    &n) == -1)
+		return 0;
+	for (i = 0; i < n && !found; i++) {
+		if (strcmp(urls[i], fetched) == 0 ||
+		    strcmp(urls[i], e->url) == 0)
+			continue;
+		free(e->fetch_url);
+		e->fetch_url = xstrdup(urls[i]);
+		found = 1;
+	}
+	extract_feed_links_free(urls, n);
+	if (!found)
+		return 0;
+	e->discovered = 1;
+	e->rediscover = 0;
+	store_set_discovered(m->store, e->url, e->fetch_url);
+	queue_fetch(m, idx, 0);
+	return 1;
+}
+
+/*
+ * The feed a page named, as the store had it, failed: forget it and ask
+ * the page again (once); returns 1 when that was queued.
+ */
+static int
+ask_page_again(struct model *m, size_t idx)
+{
+	struct entry *e = &m->refresh.entries[idx];
+
+	if (!e->rediscover)
+		return 0;
+	e->rediscover = 0;
+	free(e->fetch_url);
+	e->fetch_url = NULL;
+	store_set_discovered(m->store, e->url, NULL);
+	queue_fetch(m, idx, 0);
+	return 1;
+}
+
+/*
+ * A 200 for the idx-th feed: merged when it is a feed; when it is a page
+ * that names one, that is fetched next and 1 returned.
+ */
+static int
+take_ok(struct model *m, size_t idx, const struct fetch_result *res)
+{
+	struct entry *e = &m->refresh.entries[idx];
+	struct strbuf err = STRBUF_INIT;
+	struct feed_doc *doc;
+	int pending = 0;
+
+	doc = parse_feed(res->body.buf, res->body.len, res->final_url !=
+	    NULL ? res->final_url : e->fetch_url != NULL ? e->fetch_url :
+	    e->url, res->charset, &err);
+	if (doc == NULL)
+		pending = ask_page_again(m, idx) || discover(m, idx, res);
+	if (!pending)
+		take_doc(m, e->url, doc, err.buf, res);
+	feeddoc_free(doc);
+	strbuf_release(&err);
+	return pending;
 }
 
 /*
@@ -474,22 +611,28 @@ queue_fetch(struct model *m, size_t idx, int conditional)
 static void
 take_result(struct model *m, struct fetch_result *res)
 {
-	size_t idx = (size_t)(uintptr_t)res->arg;
+	size_t idx = (size_t)((uintptr_t)res->arg >> 1);
 	struct entry *e = &m->refresh.entries[idx];
 	const char *moved = moved_to(e->url, res);
 
+	m->refresh.inflight--;
 	if (res->status == FETCH_NOT_MODIFIED && !e->refetched &&
 	    !has_files(m, e->url)) {
 		e->refetched = 1;
 		queue_fetch(m, idx, 0);
 		return;
 	}
-	if (res->http_code != 0)	/* a server answered: it says */
+	if (res->status != FETCH_OK && res->status != FETCH_NOT_MODIFIED &&
+	    ask_page_again(m, idx))
+		return;
+	/* a server answered: it says; a page's feed keeps its note */
+	if (res->http_code != 0 && e->fetch_url == NULL)
 		store_set_moved(m->store, e->url, moved);
 	m->refresh.stats.moved += moved != NULL;
-	if (res->status == FETCH_OK)
-		take_bytes(m, e->url, res->body.buf, res->body.len, res);
-	else if (res->status == FETCH_NOT_MODIFIED)
+	if (res->status == FETCH_OK) {
+		if (take_ok(m, idx, res))
+			return;
+	} else if (res->status == FETCH_NOT_MODIFIED)
 		fetch_ok(m, e->url);
 	else
 		fetch_failed(m, e->url, res->error.buf, res->retry_after_s,
@@ -500,15 +643,23 @@ take_result(struct model *m, struct fetch_result *res)
 int
 model_refreshing(const struct model *m)
 {
-	return m->refresh.fetcher != NULL;
+	return m->refresh.running;
+}
+
+int
+model_busy(const struct model *m)
+{
+	return m->refresh.running || model_ft_busy(m);
 }
 
 static void
 refresh_end(struct model *m)
 {
 	struct refresh *r = &m->refresh;
+	size_t i;
 
-	fetcher_free(r->fetcher);
+	for (i = 0; i < r->nentries; i++)
+		free(r->entries[i].fetch_url);
 	free(r->files);
 	free(r->entries);
 	memset(r, 0, sizeof(*r));
@@ -535,17 +686,27 @@ count_skip(struct refresh_stats *stats, enum entry_state state, int sign)
 		stats->gone += (unsigned)sign;
 }
 
-/* Fetch the idx-th feed of the refresh, or read it from its file. */
+/*
+ * Fetch the idx-th feed of the refresh, or read it from its file; a feed
+ * that its page named is fetched directly.
+ */
 static void
 start_entry(struct model *m, size_t idx)
 {
 	struct refresh *r = &m->refresh;
+	struct entry *e = &r->entries[idx];
+	const struct store_feed_info *f = store_feed_by_url(m->store, e->url);
 
-	if (is_file(r->entries[idx].url)) {
+	if (is_file(e->url)) {
 		r->files = xreallocarray(r->files, r->nfiles + 1,
 		    sizeof(*r->files));
 		r->files[r->nfiles++] = idx;
 	} else {
+		if (f != NULL && f->discovered && f->moved_to != NULL &&
+		    e->fetch_url == NULL) {
+			e->fetch_url = xstrdup(f->moved_to);
+			e->rediscover = 1;
+		}
 		queue_fetch(m, idx, 1);
 	}
 	r->stats.total++;
@@ -589,8 +750,8 @@ model_refresh_start(struct model *m, const char *url)
 
 	if (!model_refreshing(m)) {
 		strbuf_reset(&m->report);
-		m->refresh.fetcher = fetcher_new(&m->opt.limits, NULL,
-		    m->opt.parallel);
+		m->refresh.running = 1;
+		model_fetcher(m);
 	}
 	for (i = 0; i < m->subs.n; i++)
 		if (url == NULL || strcmp(url, m->subs.v[i].url) == 0)
@@ -639,7 +800,25 @@ refresh_finish(struct model *m)
 	strbuf_addch(&m->report, '\n');
 	m->last = *s;
 	refresh_end(m);
-	notify(m, MODEL_REFRESH_DONE, NULL);
+	model_notify(m, MODEL_REFRESH_DONE, NULL);
+}
+
+/* Take what the fetcher finished: feeds of the refresh, full texts. */
+static void
+take_results(struct model *m)
+{
+	struct fetch_result res;
+	uintptr_t arg;
+
+	while (fetcher_next_result(m->fetcher, &res)) {
+		arg = (uintptr_t)res.arg;
+		if (arg & FT_ARG_BIT)
+			model_ft_take(m, (struct ft_job *)(arg & ~FT_ARG_BIT),
+			    &res);
+		else
+			take_result(m, &res);
+		fetch_result_release(&res);
+	}
 }
 
 int
@@ -647,23 +826,29 @@ model_wait(struct model *m, struct pollfd *extra, unsigned int nextra,
     int timeout_ms)
 {
 	struct refresh *r = &m->refresh;
-	struct fetch_result res;
 	int n;
 
-	if (!model_refreshing(m))
+	if (!model_busy(m))
 		return poll(extra, nextra, timeout_ms);
-	if (r->next_file < r->nfiles) {
+	if (r->running && r->next_file < r->nfiles) {
 		/* One local file a turn, so that keys keep answering. */
 		refresh_file(m, r->entries[r->files[r->next_file++]].url);
 		timeout_ms = 0;
 	}
-	n = fetcher_wait(r->fetcher, extra, nextra, timeout_ms);
-	while (fetcher_next_result(r->fetcher, &res)) {
-		take_result(m, &res);
-		fetch_result_release(&res);
-	}
-	if (r->next_file == r->nfiles && fetcher_pending(r->fetcher) == 0)
+	/* full texts end in this turn or a next one, soon */
+	if (model_ft_busy(m) && (timeout_ms < 0 || timeout_ms > FT_TURN_MS))
+		timeout_ms = FT_TURN_MS;
+	model_ft_start(m);
+	n = fetcher_wait(model_fetcher(m), extra, nextra, timeout_ms);
+	take_results(m);
+	model_ft_start(m);
+	if (r->running && r->next_file == r->nfiles && r->inflight == 0 &&
+	    r->jobs == 0)
 		refresh_finish(m);
+	if (!model_busy(m)) {
+		fetcher_free(m->fetcher);
+		m->fetcher = NULL;
+	}
 	return n;
 }
 

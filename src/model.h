@@ -17,6 +17,22 @@
  * as it is. A refresh of every feed skips those that wait or are gone; a
  * refresh the user asks for by a feed's URL always fetches it. Feeds of
  * the user's own files (file://) never wait.
+ *
+ * Feed discovery: when a subscription's URL gives a web page rather than
+ * a feed, and the page names feeds in <link rel="alternate">, the first
+ * of them is fetched in the same refresh and its items merged into the
+ * subscription; the store notes it as the feed's moved-to, discovered,
+ * and later refreshes fetch it directly (asking the page again if it
+ * fails). The urls file is left as it is.
+ *
+ * Full texts: the article at an item's link, downloaded on the same
+ * fetcher as the refresh (model_wait() drives both), found by the
+ * extract module, and kept in the bodies tier apart from the feed's own
+ * content (struct store_body's full_text): a second request uses the
+ * stored text. A subscription tagged "fulltext" in the urls file gets
+ * the full text of its new items with every refresh, at most
+ * MODEL_FULLTEXT_PARALLEL downloads at once; the refresh ends when they
+ * have.
  */
 #ifndef TIDINGS_MODEL_H
 #define TIDINGS_MODEL_H
@@ -53,6 +69,7 @@ struct refresh_stats {
 	unsigned	waiting;	/* skipped: waiting after failures */
 	unsigned	gone;		/* skipped: gone */
 	unsigned	moved;		/* through a permanent redirect */
+	unsigned	fulltext;	/* full texts of new articles stored */
 };
 
 /* What a merge changed. */
@@ -64,10 +81,22 @@ struct merge_stats {
 
 struct model;
 
+/* The urls-file tag of feeds whose new articles get their full text. */
+#define MODEL_FULLTEXT_TAG	"fulltext"
+
+/* Full-text downloads at once; the most a refresh starts for one feed. */
+#define MODEL_FULLTEXT_PARALLEL	4
+#define MODEL_FULLTEXT_AUTO	50
+
 /* What the model tells its subscriber. */
 enum model_event {
-	MODEL_FEED_UPDATED,	/* a feed's fetch ended; url says which */
+	MODEL_FEED_UPDATED,	/* a feed's fetch ended, or a full text was
+				   stored; url says which feed */
 	MODEL_REFRESH_DONE,	/* the refresh ended; url is NULL */
+	MODEL_FULL_TEXT_DONE,	/* a full text asked for with
+				   model_fetch_full_start() ended, stored or
+				   not (model_full_text_error()); url is
+				   its feed */
 };
 
 typedef void model_event_cb(enum model_event ev, const char *url,
@@ -186,5 +215,34 @@ void model_merge(struct store_feed *feed, struct store_bodies *bodies,
 /* Set the flags of item key of feed id, on disk before this returns. */
 int model_set_flags(struct model *m, const char *id, const char *key,
     unsigned old_flags, unsigned flags, struct strbuf *err);
+
+/*
+ * Start downloading the full text of item item_key of the
+ * feed_index-th subscription (from its link), whether a refresh runs or
+ * not; the work is done in model_wait(), which emits MODEL_FEED_UPDATED
+ * when the text is stored and MODEL_FULL_TEXT_DONE when it ends either
+ * way. Returns 0 when it is queued (or already was), 1 when the store
+ * has the full text already (nothing to do, no event), or -1 when it
+ * cannot be fetched (no such item, no link), with the reason given by
+ * model_full_text_error().
+ */
+int model_fetch_full_start(struct model *m, size_t feed_index,
+    const char *item_key);
+
+/*
+ * Why the last full text asked for failed, as one translated line (text
+ * from a server in it is sanitised), or NULL when it was stored (or none
+ * was asked for yet).
+ */
+const char *model_full_text_error(const struct model *m);
+
+/* The item key of the last full text asked for that ended, or NULL. */
+const char *model_full_text_item(const struct model *m);
+
+/*
+ * Whether anything downloads: a refresh, or full texts. While full texts
+ * do, model_wait() waits 500 ms at most, whatever its timeout.
+ */
+int model_busy(const struct model *m);
 
 #endif

@@ -19,6 +19,7 @@
 #include "store-private.h"
 #include "util/fileio.h"
 #include "util/i18n.h"
+#include "util/sanitize.h"
 #include "util/xmalloc.h"
 
 static const char *const root_names[] = {
@@ -216,6 +217,7 @@ bodies_tree(const struct store_bodies *b)
 		    b->v[i].summary_type);
 		add_body_text(e, "content", b->v[i].content,
 		    b->v[i].content_type);
+		add_body_text(e, "fulltext", b->v[i].full_text, TEXT_HTML);
 	}
 	return xml;
 }
@@ -239,6 +241,8 @@ add_waits(mxml_node_t *e, const struct store_feed_info *f)
 	if (f->gone)
 		mxmlElementSetAttr(e, "gone", "1");
 	set_attr(e, "moved-to", f->moved_to);
+	if (f->discovered && f->moved_to != NULL)
+		mxmlElementSetAttr(e, "discovered", "1");
 }
 
 static mxml_node_t *
@@ -286,6 +290,25 @@ struct save_job {
 	const char	*path;
 };
 
+/*
+ * Read the XML at fd under a node of our own, and return that node, or
+ * NULL when the file cannot be read. mxml 3.3.1 loses (leaks) an element
+ * at the top of a document whose attributes it fails to read (`<a \1`)
+ * when it is given no node to load under; under one, every node it made
+ * goes with it.
+ */
+static mxml_node_t *
+load_fd(int fd)
+{
+	mxml_node_t *top = mxmlNewElement(MXML_NO_PARENT, "tidings-load");
+
+	if (mxmlLoadFd(top, fd, MXML_OPAQUE_CALLBACK) == NULL) {
+		mxmlDelete(top);
+		return NULL;
+	}
+	return top;
+}
+
 /* Read a just-written file back: what cannot be read must not replace. */
 static int
 check_written(int fd, const char *root, const char *path,
@@ -300,7 +323,7 @@ check_written(int fd, const char *root, const char *path,
 		return -1;
 	}
 	strbuf_reset(&mxml_complaint);
-	back = mxmlLoadFd(NULL, fd, MXML_OPAQUE_CALLBACK);
+	back = load_fd(fd);
 	ok = back != NULL && mxmlFindElement(back, back, root, NULL, NULL,
 	    MXML_DESCEND_FIRST) != NULL;
 	mxmlDelete(back);
@@ -390,21 +413,45 @@ good_key(const char *s)
 	return s[0] >= 'a' && s[0] <= 'z' && is_hex(s + 1, HASH_HEX_SIZE - 1);
 }
 
-/* The text of element e, a new string, or NULL. */
+/*
+ * s cleaned as a new string, or NULL when nothing is left. What tidings
+ * wrote is clean already and comes back as it was; a file changed by
+ * hand or by damage could hold what mxml reads but a line must not (new
+ * lines in a title, bidi controls).
+ */
+static char *
+clean_of(const char *s, enum sanitize_mode mode)
+{
+	char *clean;
+
+	if (s == NULL || s[0] == '\0')
+		return NULL;
+	clean = sanitize(s, mode);
+	if (clean[0] == '\0') {
+		free(clean);
+		return NULL;
+	}
+	return clean;
+}
+
+/* The text of element e, one line, a new string, or NULL. */
 static char *
 text_of(mxml_node_t *e)
 {
-	const char *s = mxmlGetOpaque(e);
+	return clean_of(mxmlGetOpaque(e), SANITIZE_LINE);
+}
 
-	return s != NULL && s[0] != '\0' ? xstrdup(s) : NULL;
+/* The running text of element e (a body), a new string, or NULL. */
+static char *
+body_of(mxml_node_t *e)
+{
+	return clean_of(mxmlGetOpaque(e), SANITIZE_TEXT);
 }
 
 static char *
 attr_of(mxml_node_t *e, const char *name)
 {
-	const char *s = mxmlElementGetAttr(e, name);
-
-	return s != NULL && s[0] != '\0' ? xstrdup(s) : NULL;
+	return clean_of(mxmlElementGetAttr(e, name), SANITIZE_LINE);
 }
 
 static int64_t
@@ -559,12 +606,13 @@ read_bodies(mxml_node_t *root, struct store_bodies *b)
 		body->key = key;
 		for (c = next_element(e, NULL); c; c = next_element(e, c)) {
 			if (is(c, "summary") && body->summary == NULL) {
-				body->summary = text_of(c);
+				body->summary = body_of(c);
 				body->summary_type = type_of(c);
 			} else if (is(c, "content") && body->content == NULL) {
-				body->content = text_of(c);
+				body->content = body_of(c);
 				body->content_type = type_of(c);
-			}
+			} else if (is(c, "fulltext") && body->full_text == NULL)
+				body->full_text = body_of(c);
 		}
 	}
 }
@@ -595,6 +643,9 @@ read_index(mxml_node_t *root, struct store *st)
 		gone = mxmlElementGetAttr(e, "gone");
 		f->gone = gone != NULL && strcmp(gone, "1") == 0;
 		f->moved_to = attr_of(e, "moved-to");
+		gone = mxmlElementGetAttr(e, "discovered");
+		f->discovered = f->moved_to != NULL && gone != NULL &&
+		    strcmp(gone, "1") == 0;
 	}
 }
 
@@ -603,8 +654,9 @@ read_index(mxml_node_t *root, struct store *st)
  * older version would be upgraded here, one step a version; version 1 is
  * the first, so there is nothing to upgrade yet. What a version gains
  * without a new number is optional, and left out it reads as before: the
- * index's failures, retry-after, gone and moved-to (which an older
- * tidings ignores, so it can still read the file).
+ * index's failures, retry-after, gone, moved-to and discovered, and a
+ * body's fulltext (which an older tidings ignores, so it can still read
+ * the file).
  */
 static long
 file_version(mxml_node_t *root)
@@ -635,7 +687,7 @@ xml_load(const char *path, enum xml_kind kind, void *data,
 	}
 	mxmlSetErrorCallback(on_mxml_error);
 	strbuf_reset(&mxml_complaint);
-	xml = mxmlLoadFd(NULL, fd, MXML_OPAQUE_CALLBACK);
+	xml = load_fd(fd);
 	close(fd);
 	if (xml != NULL)
 		root = mxmlFindElement(xml, xml, root_names[kind], NULL, NULL,

@@ -237,6 +237,24 @@ store_set_moved(struct store *st, const char *url, const char *moved_to)
 		return;		/* as it was: the index need not be saved */
 	free(f->moved_to);
 	f->moved_to = moved_to != NULL ? xstrdup(moved_to) : NULL;
+	f->discovered = 0;
+	st->index_dirty = 1;
+}
+
+void
+store_set_discovered(struct store *st, const char *url,
+    const char *feed_url)
+{
+	struct store_feed_info *f = info_for(st, url);
+
+	if (feed_url != NULL && feed_url[0] == '\0')
+		feed_url = NULL;
+	if (same_string(feed_url, f->moved_to) &&
+	    f->discovered == (feed_url != NULL))
+		return;
+	free(f->moved_to);
+	f->moved_to = feed_url != NULL ? xstrdup(feed_url) : NULL;
+	f->discovered = feed_url != NULL;
 	st->index_dirty = 1;
 }
 
@@ -323,8 +341,9 @@ journal_line(struct store *st, char *line)
 	unsigned long v;
 
 	key = strchr(line, ' ');
-	if (key == NULL || key - line != HASH_HEX_SIZE - 1)
-		return -1;
+	if (key == NULL || key - line != HASH_HEX_SIZE - 1 ||
+	    strspn(line, "0123456789abcdef") != HASH_HEX_SIZE - 1)
+		return -1;	/* not an id: never a path to follow */
 	*key++ = '\0';
 	flags = strchr(key, ' ');
 	if (flags == NULL || flags == key || flags - key > 64)
@@ -370,15 +389,53 @@ journal_load(struct store *st, struct strbuf *notes, struct strbuf *err)
 	return rc;
 }
 
+/*
+ * Open the file path of the store with flags (and O_CREAT, mode 0600),
+ * never through a symbolic link and never anything but a regular file:
+ * what stands in its place (a link, a folder, a pipe) is moved aside,
+ * noted in notes (when not NULL), and a new file made. Returns the descriptor, or -1
+ * with errno set.
+ */
 static int
-journal_open(struct store *st, struct strbuf *err)
+open_regular(const char *path, int flags, struct strbuf *notes)
+{
+	struct strbuf why = STRBUF_INIT, unsaid = STRBUF_INIT;
+	struct stat sb;
+	int fd, tries, saved;
+
+	if (notes == NULL)
+		notes = &unsaid;
+	for (tries = 0; tries < 2; tries++) {
+		fd = open(path, flags | O_CREAT | O_NOFOLLOW | O_NONBLOCK |
+		    O_CLOEXEC, 0600);
+		if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
+			break;
+		saved = fd >= 0 ? EISDIR : errno;
+		if (fd >= 0)
+			close(fd);
+		fd = -1;
+		errno = saved;
+		if (tries > 0 || lstat(path, &sb) == -1 || S_ISREG(sb.st_mode))
+			break;
+		strbuf_reset(&why);
+		strbuf_addf(&why, _("'%s' is not a file"), path);
+		move_aside(path, notes, &why);
+	}
+	strbuf_release(&why);
+	strbuf_release(&unsaid);
+	if (fd >= 0)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
+static int
+journal_open(struct store *st, struct strbuf *notes, struct strbuf *err)
 {
 	char *path = store_path(st, "marks.log", NULL);
 
 	if (st->journal_fd >= 0)
 		close(st->journal_fd);
-	st->journal_fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-	    0600);
+	st->journal_fd = open_regular(path, O_WRONLY | O_APPEND, notes);
 	if (st->journal_fd < 0)
 		strbuf_addf(err, _("cannot open '%s': %s"), path,
 		    strerror(errno));
@@ -412,7 +469,7 @@ journal_fold(struct store *st, const char *id, struct strbuf *err)
 	path = store_path(st, "marks.log", NULL);
 	/* once replaced (-2: its folder not flushed), append to the new one */
 	rc = file_replace(path, text.buf, text.len, err);
-	if (rc != -1 && journal_open(st, err) == -1)
+	if (rc != -1 && journal_open(st, NULL, err) == -1)
 		rc = -1;
 	free(path);
 	strbuf_release(&text);
@@ -522,6 +579,7 @@ store_bodies_release(struct store_bodies *b)
 		free(b->v[i].key);
 		free(b->v[i].summary);
 		free(b->v[i].content);
+		free(b->v[i].full_text);
 	}
 	free(b->v);
 	memset(b, 0, sizeof(*b));
@@ -760,11 +818,11 @@ rebuild_index(struct store *st, int damaged, struct strbuf *notes)
 
 /* Take the lock of the data folder, or say who holds it. */
 static int
-take_lock(struct store *st, struct strbuf *err)
+take_lock(struct store *st, struct strbuf *notes, struct strbuf *err)
 {
 	char *path = store_path(st, "lock", NULL);
 
-	st->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	st->lock_fd = open_regular(path, O_RDWR, notes);
 	free(path);
 	if (st->lock_fd < 0) {
 		strbuf_addf(err, _("cannot open the lock in '%s': %s"),
@@ -891,8 +949,8 @@ store_open(struct store **out, const char *dir, int read_only,
 	st->read_only = read_only;
 	st->lock_fd = st->journal_fd = -1;
 	if (!read_only && (path_mkdirs(dir, err) == -1 ||
-	    take_lock(st, err) == -1 || make_folders(st, err) == -1 ||
-	    journal_open(st, err) == -1))
+	    take_lock(st, notes, err) == -1 || make_folders(st, err) == -1 ||
+	    journal_open(st, notes, err) == -1))
 		goto out;
 	if (!read_only) {
 		sweep_leftovers(st, NULL);

@@ -22,6 +22,11 @@
  * <guid>, <title>, <link>, <author>, <published> and <updated> (RFC 3339,
  * UTC), <summary type="html|text">, <content type="html|text"> and
  * <enclosure url= type= length=/>. Elements without a value are left out.
+ *
+ * A body in a bodies file may hold a <fulltext type="html"> besides its
+ * <summary> and <content>: the article tidings fetched from the item's
+ * link. A tidings without it skips the element; without the element, a
+ * body has no full text.
  */
 #ifndef TIDINGS_STORE_H
 #define TIDINGS_STORE_H
@@ -42,7 +47,7 @@ enum item_flags {
 };
 
 /*
- * One feed as the index knows it. The last four fields are what the
+ * One feed as the index knows it. The last five fields are what the
  * fetches of the feed left for the next ones; an index written before
  * they existed reads as no failure, no wait, not gone, not moved.
  */
@@ -59,6 +64,8 @@ struct store_feed_info {
 	int64_t		 retry_after;	/* no fetch before, or DATE_UNKNOWN */
 	int		 gone;		/* the server said 410: not fetched */
 	char		*moved_to;	/* where a 301 or 308 led, or NULL */
+	int		 discovered;	/* moved_to is the feed that the page
+					   at url names (feed discovery) */
 };
 
 /* An item's headers and flags. */
@@ -89,13 +96,19 @@ struct store_feed {
 	size_t			 alloc;
 };
 
-/* An item's body. */
+/*
+ * An item's body. full_text is kept apart from what the feed sent: the
+ * article found on the page of the item's link (HTML, links absolute),
+ * or NULL; a refetch of the feed leaves it as it is. A bodies file
+ * written before it existed reads as none.
+ */
 struct store_body {
 	char		*key;
 	char		*summary;
 	enum text_type	 summary_type;
 	char		*content;
 	enum text_type	 content_type;
+	char		*full_text;
 };
 
 /* A feed's bodies file. */
@@ -147,6 +160,13 @@ void store_set_backoff(struct store *st, const char *url,
 /* Record where a permanent redirect of url leads (NULL: nowhere). */
 void store_set_moved(struct store *st, const char *url,
     const char *moved_to);
+
+/*
+ * Record the feed that the page at url names (NULL: none), found by feed
+ * discovery: it is the feed's moved_to, with discovered set.
+ */
+void store_set_discovered(struct store *st, const char *url,
+    const char *feed_url);
 
 /*
  * Read the headers of the feed id into feed, with the journal's marks

@@ -399,25 +399,29 @@ data_reload_row(struct ui *ui, size_t row)
 }
 
 int
-data_current(struct ui *ui, struct item_ref *ref)
+data_find_key(struct ui *ui, size_t feed, const char *key, size_t *item)
 {
-	struct store_feed *f;
+	struct store_feed *f = data_feed(ui, feed);
 	size_t i;
 
+	for (i = 0; i < f->nitems; i++)
+		if (strcmp(f->items[i].key, key) == 0) {
+			*item = i;
+			return 1;
+		}
+	return 0;
+}
+
+int
+data_current(struct ui *ui, struct item_ref *ref)
+{
 	if (ui->focus != PANE_ARTICLE && ui->items_open && ui->items.n > 0) {
 		*ref = ui->irows[ui->items.cur];
 		return 1;
 	}
-	if (!ui->art.shown)
-		return 0;
-	f = data_feed(ui, ui->art.feed);
-	for (i = 0; i < f->nitems; i++)
-		if (strcmp(f->items[i].key, ui->art.key) == 0) {
-			ref->feed = ui->art.feed;
-			ref->item = i;
-			return 1;
-		}
-	return 0;
+	ref->feed = ui->art.feed;
+	return ui->art.shown && data_find_key(ui, ui->art.feed, ui->art.key,
+	    &ref->item);
 }
 
 void

@@ -90,12 +90,37 @@ last_line(const char *text, struct strbuf *sb)
 	strbuf_add(sb, start, (size_t)(text + len - start));
 }
 
+/* A full text came, or could not: show it, or say why. */
+static void
+full_text_done(struct ui *ui)
+{
+	const char *err = model_full_text_error(ui->m);
+	const char *key = model_full_text_item(ui->m);
+	struct item_ref ref;
+
+	if (err != NULL) {
+		ui_message(ui, 1, "%s", err);
+		return;
+	}
+	ui_message(ui, 0, "%s", _("The full article is here."));
+	if (!ui->art.shown || key == NULL || strcmp(ui->art.key, key) != 0)
+		return;
+	ref.feed = ui->art.feed;
+	article_clear(ui);
+	if (data_find_key(ui, ref.feed, key, &ref.item))
+		article_show(ui, &ref);
+}
+
 static void
 on_model(enum model_event ev, const char *url, void *arg)
 {
 	struct ui *ui = arg;
 	long feed;
 
+	if (ev == MODEL_FULL_TEXT_DONE) {
+		full_text_done(ui);
+		return;
+	}
 	if (ev == MODEL_REFRESH_DONE) {
 		if (ui->msg_error && ui->msg.len > 0)
 			return;		/* an error stays until a key */
@@ -337,8 +362,19 @@ toggle_keyfacts(struct ui *ui)
 static void
 full_article(struct ui *ui)
 {
-	ui_message(ui, 1, "%s", _("Fetching full articles is not in this "
-	    "version yet."));
+	struct item_ref ref;
+	int ret;
+
+	if (!data_current(ui, &ref))
+		return;
+	ret = model_fetch_full_start(ui->m, ref.feed,
+	    data_item(ui, &ref)->key);
+	if (ret == 0)
+		ui_message(ui, 0, "%s", _("Fetching the full article…"));
+	else if (ret == 1)
+		ui_message(ui, 0, "%s", _("This is the full article already."));
+	else
+		ui_message(ui, 1, "%s", model_full_text_error(ui->m));
 }
 
 static void
@@ -467,7 +503,7 @@ loop(struct ui *ui)
 		layout_draw(ui);
 		refresh();
 		timeout = reload_timer(ui, &next_reload);
-		if (model_refreshing(ui->m) && (timeout < 0 || timeout > 500))
+		if (model_busy(ui->m) && (timeout < 0 || timeout > 500))
 			timeout = 500;
 		pfd.fd = STDIN_FILENO;
 		pfd.events = POLLIN;

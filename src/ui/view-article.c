@@ -51,7 +51,9 @@ render_body(struct ui *ui, size_t feed, const struct store_item *it,
 	const char *text = NULL;
 	enum text_type type = TEXT_HTML;
 
-	if (b != NULL && b->content != NULL && (b->summary == NULL ||
+	if (b != NULL && b->full_text != NULL) {
+		text = b->full_text;	/* fetched with F: the whole story */
+	} else if (b != NULL && b->content != NULL && (b->summary == NULL ||
 	    strlen(b->content) >= strlen(b->summary))) {
 		text = b->content;
 		type = b->content_type;
@@ -95,21 +97,14 @@ article_show(struct ui *ui, const struct item_ref *ref)
 
 /* The item shown, in the feed's cache, or NULL. */
 static struct store_item *
-shown_item(struct ui *ui, size_t *index)
+shown_item(struct ui *ui)
 {
-	struct store_feed *f;
 	size_t i;
 
-	if (!ui->art.shown)
+	if (!ui->art.shown ||
+	    !data_find_key(ui, ui->art.feed, ui->art.key, &i))
 		return NULL;
-	f = data_feed(ui, ui->art.feed);
-	for (i = 0; i < f->nitems; i++)
-		if (strcmp(f->items[i].key, ui->art.key) == 0) {
-			if (index != NULL)
-				*index = i;
-			return &f->items[i];
-		}
-	return NULL;
+	return &data_feed(ui, ui->art.feed)->items[i];
 }
 
 static void
@@ -250,7 +245,7 @@ void
 article_layout(struct ui *ui, int width, int boxed)
 {
 	struct article *art = &ui->art;
-	const struct store_item *it = shown_item(ui, NULL);
+	const struct store_item *it = shown_item(ui);
 
 	if (art->width == width && art->boxed == boxed)
 		return;
@@ -380,7 +375,7 @@ article_key(struct ui *ui, enum action a)
 const char *
 article_title(struct ui *ui)
 {
-	const struct store_item *it = shown_item(ui, NULL);
+	const struct store_item *it = shown_item(ui);
 
 	return it != NULL && it->title != NULL ? it->title : "";
 }

@@ -230,6 +230,9 @@ void data_mark_list_read(struct ui *ui);
 /* The article the keys act on: the one shown in the article pane when
  * it has the focus, else the one under the headline cursor. */
 int data_current(struct ui *ui, struct item_ref *ref);
+/* The index of item key in the feed's cache, in *item; 0 if none. */
+int data_find_key(struct ui *ui, size_t feed, const char *key,
+    size_t *item);
 /* Toggle flag (ITEM_UNREAD, ITEM_FLAGGED) of the current article. */
 void data_toggle(struct ui *ui, unsigned flag);
 void data_reload_row(struct ui *ui, size_t row);

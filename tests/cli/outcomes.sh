@@ -4,9 +4,10 @@
 # again without validators when the bodies file is lost; 404, 500, a TLS
 # failure and a page that is not a feed keep the stored articles byte for
 # byte and wait before the next try; 410 marks the feed gone, never asked
-# for again; 429 and 503 wait as long as Retry-After says; the report,
-# the counts of skipped feeds, the exit status, and the progress line that
-# only a terminal gets.
+# for again; 429 and 503 wait as long as Retry-After says; 301 and 308
+# are noted as moves, the urls file left alone; the report, the counts of
+# skipped feeds, the exit status, and the progress line that only a
+# terminal gets.
 . "$top_srcdir/tests/cli/lib.sh"
 
 data=$T/data
@@ -246,4 +247,30 @@ if command -v script >/dev/null 2>&1; then
 	    fail "no progress line, or not cleared: $(od -c "$T/tty")"
 	expect_grep "1 feed refreshed" "$T/tty"
 fi
+
+# 6. Permanent redirects (301, 308) are noted as where the feed moved,
+#    from the first answer on; a temporary one (302) is not; the urls
+#    file stays as it was, and is fetched at its URL again.
+rss "$T/www/moved.xml" Moved m1
+u_301="$B/redir?code=301&to=%2Ffiles%2Fmoved.xml&direct=1"
+u_302="$B/redir?to=%2Ffiles%2Fmoved.xml"
+u_308="$B/redir?code=308&to=%2Fredir%3Fto%3D%252Ffiles%252Fmoved.xml"
+u_302_301="$B/redir?to=%2Fredir%3Fcode%3D301%26to%3D%252Ffiles%252Fmoved.xml"
+printf '%s\n' "$u_301" "$u_302" "$u_308" "$u_302_301" >"$T/urls"
+cp "$T/urls" "$T/urls.before"
+for run in 1 2; do
+	refresh
+	expect_rc 0
+	expect_grep "$u_301: moved to $B/files/moved.xml" "$T/out"
+	expect_grep "$u_308: moved to $B/redir?to=%2Ffiles%2Fmoved.xml" \
+	    "$T/out"
+	grep -F "$u_302:" "$T/out" && fail "a 302 is not a move"
+	grep -F "$u_302_301:" "$T/out" && fail "a 302 first is not a move"
+	expect_grep "4 feeds refreshed: " "$T/out"
+	[ "$(attr moved-to "$(entry "$data" "$u_301")")" = \
+	    "$(xml "$B/files/moved.xml")" ] || fail "no moved-to in the index"
+	cmp -s "$T/urls" "$T/urls.before" || fail "the urls file changed"
+done
+[ "$(asked "${u_301#$B}")" = 2 ] ||
+    fail "a feed that moved was not asked for at its URL again"
 exit 0
