@@ -273,6 +273,7 @@ model_options_of(const struct config *cfg, struct model_options *mopt)
 	mopt->max_articles = (unsigned)cfg->max_articles;
 	mopt->keep_days = (unsigned)cfg->keep_days;
 	mopt->limits.timeout_s = cfg->download_timeout;
+	mopt->user_agent = cfg->user_agent;
 }
 
 /* Print the config file's errors, one "tidings: FILE:LINE: ..." each. */

@@ -155,7 +155,8 @@ struct fetcher *
 model_fetcher(struct model *m)
 {
 	if (m->fetcher == NULL)
-		m->fetcher = fetcher_new(&m->opt.limits, NULL, m->opt.parallel);
+		m->fetcher = fetcher_new(&m->opt.limits, m->opt.user_agent,
+		    m->opt.parallel);
 	return m->fetcher;
 }
 
@@ -751,6 +752,7 @@ model_refresh_start(struct model *m, const char *url)
 	if (!model_refreshing(m)) {
 		strbuf_reset(&m->report);
 		m->refresh.running = 1;
+		store_begin_batch(m->store);
 		model_fetcher(m);
 	}
 	for (i = 0; i < m->subs.n; i++)
@@ -784,11 +786,17 @@ refresh_finish(struct model *m)
 {
 	struct refresh *r = &m->refresh;
 	const struct refresh_stats *s = &r->stats;
+	struct strbuf err = STRBUF_INIT;
 	size_t i;
 
 	for (i = 0; i < r->nentries; i++)
 		if (r->entries[i].state == ENTRY_GONE)
 			report_feed(m, r->entries[i].url);
+	if (store_end_batch(m->store, &err) == -1) {
+		strbuf_addf(&m->report, "%s\n", err.buf);
+		r->stats.failed++;	/* the marks wait for the next start */
+	}
+	strbuf_release(&err);
 	strbuf_addf(&m->report, ngettext("%u feed refreshed: %u new "
 	    "articles, %u failed", "%u feeds refreshed: %u new articles, "
 	    "%u failed", s->total), s->total, s->added, s->failed);

@@ -52,9 +52,10 @@ struct model_options {
 	unsigned		keep_days;	/* 0: forever */
 	int			parallel;	/* transfers at once */
 	struct fetch_limits	limits;
+	const char		*user_agent;	/* NULL: tidings/VERSION */
 };
 
-#define MODEL_OPTIONS_DEFAULT { 0, 0, 16, FETCH_LIMITS_DEFAULT }
+#define MODEL_OPTIONS_DEFAULT { 0, 0, 16, FETCH_LIMITS_DEFAULT, NULL }
 
 /* How long a feed waits after the first failure, and at most (seconds). */
 #define MODEL_BACKOFF_MIN	(10 * 60)

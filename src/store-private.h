@@ -37,6 +37,8 @@ struct store {
 	size_t			 alloc;
 	struct url_index	*by_url;	/* never NULL once open */
 	int			 index_dirty;
+	int			 batch;		/* store_begin_batch() */
+	size_t			 batch_saved;	/* feeds saved in it */
 	struct store_mark	*marks;
 	size_t			 nmarks;
 	size_t			 marks_alloc;

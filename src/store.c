@@ -443,29 +443,39 @@ journal_open(struct store *st, struct strbuf *notes, struct strbuf *err)
 	return st->journal_fd < 0 ? -1 : 0;
 }
 
-/* Rewrite the journal without the marks of feed id, now in its file. */
-static int
-journal_fold(struct store *st, const char *id, struct strbuf *err)
+/*
+ * Forget the marks of feed id in memory (but its save marker when
+ * keep_saving); returns how many went.
+ */
+static size_t
+marks_forget(struct store *st, const char *id, int keep_saving)
 {
-	struct strbuf text = STRBUF_INIT;
-	char *path;
-	size_t i, kept = 0;
-	int rc;
+	size_t i, kept = 0, n = st->nmarks;
 
-	for (i = 0; i < st->nmarks; i++) {
-		if (strcmp(st->marks[i].id, id) == 0) {
+	for (i = 0; i < n; i++) {
+		if (strcmp(st->marks[i].id, id) == 0 && (!keep_saving ||
+		    strcmp(st->marks[i].key, SAVING_KEY) != 0)) {
 			free(st->marks[i].key);
 			continue;
 		}
 		st->marks[kept++] = st->marks[i];
-		strbuf_addf(&text, "%s %s %u\n", st->marks[i].id,
-		    st->marks[i].key, st->marks[i].flags);
-	}
-	if (kept == st->nmarks) {
-		strbuf_release(&text);
-		return 0;
 	}
 	st->nmarks = kept;
+	return n - kept;
+}
+
+/* Rewrite the journal with the marks in memory. */
+static int
+journal_rewrite(struct store *st, struct strbuf *err)
+{
+	struct strbuf text = STRBUF_INIT;
+	char *path;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < st->nmarks; i++)
+		strbuf_addf(&text, "%s %s %u\n", st->marks[i].id,
+		    st->marks[i].key, st->marks[i].flags);
 	path = store_path(st, "marks.log", NULL);
 	/* once replaced (-2: its folder not flushed), append to the new one */
 	rc = file_replace(path, text.buf, text.len, err);
@@ -474,6 +484,15 @@ journal_fold(struct store *st, const char *id, struct strbuf *err)
 	free(path);
 	strbuf_release(&text);
 	return rc == 0 ? 0 : -1;
+}
+
+/* Rewrite the journal without the marks of feed id, now in its file. */
+static int
+journal_fold(struct store *st, const char *id, struct strbuf *err)
+{
+	if (marks_forget(st, id, 0) == 0)
+		return 0;
+	return journal_rewrite(st, err);
 }
 
 static void
@@ -763,12 +782,47 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 	}
 	count_items(f, feed);
 	st->index_dirty = 1;
+	if (st->batch) {
+		/* the marks are in the file now; the save marker stays in
+		 * the journal until store_end_batch() saved the index */
+		marks_forget(st, feed->id, 1);
+		st->batch_saved++;
+		return hrc == 0 && !unflushed ? 0 : -1;
+	}
 	/* the journal's lines for the feed go only once the index has its
 	 * counts: a crash before leaves them to recount it at the next start */
 	if (store_save_index(st, err) == -1 || journal_fold(st, feed->id,
 	    err) == -1)
 		return -1;
 	return hrc == 0 && !unflushed ? 0 : -1;
+}
+
+void
+store_begin_batch(struct store *st)
+{
+	st->batch = 1;
+}
+
+int
+store_end_batch(struct store *st, struct strbuf *err)
+{
+	size_t i, kept = 0;
+
+	st->batch = 0;
+	if (st->batch_saved == 0)
+		return 0;
+	st->batch_saved = 0;
+	if (store_save_index(st, err) == -1)
+		return -1;	/* the markers stay: the next start recounts */
+	for (i = 0; i < st->nmarks; i++) {
+		if (strcmp(st->marks[i].key, SAVING_KEY) == 0) {
+			free(st->marks[i].key);
+			continue;
+		}
+		st->marks[kept++] = st->marks[i];
+	}
+	st->nmarks = kept;
+	return journal_rewrite(st, err);
 }
 
 /*
@@ -986,7 +1040,9 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	if (st->lock_fd >= 0)
-		store_save_index(st, &err);	/* derived data: best effort */
+		store_end_batch(st, &err);	/* derived data: best effort */
+	if (st->lock_fd >= 0)
+		store_save_index(st, &err);
 	for (i = 0; i < st->nfeeds; i++)
 		info_release(&st->feeds[i]);
 	for (i = 0; i < st->nmarks; i++)

@@ -187,6 +187,18 @@ int store_save_feed(struct store *st, const struct store_feed *feed,
 /* Whether the feed id has both its files on disk, headers and bodies. */
 int store_has_files(const struct store *st, const char *id);
 
+/*
+ * Between these two, store_save_feed() writes the feed's files but
+ * leaves the index (in memory) and the journal's save marker for
+ * store_end_batch(), which saves the index once and clears the markers:
+ * a refresh of a thousand feeds writes the index once, not a thousand
+ * times. A crash in between leaves the markers, and the next start
+ * recounts those feeds from their files. store_end_batch() returns 0, or
+ * -1 with err.
+ */
+void store_begin_batch(struct store *st);
+int store_end_batch(struct store *st, struct strbuf *err);
+
 /* Read the bodies of the feed id. */
 int store_load_bodies(struct store *st, const char *id,
     struct store_bodies *bodies, struct strbuf *notes, struct strbuf *err);

@@ -23,6 +23,7 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -1022,6 +1023,134 @@ test_store_load_bodies_escape_byte(void **state)
 	check_damaged_feed(*state, "bodies", put_escape);
 }
 
+/*
+ * A feed file whose root element has an attribute mxml cannot read, with
+ * no XML declaration before it: mxml 3.3.1 used to lose that element
+ * (a leak that ASan and valgrind see); it reads as damaged.
+ */
+static void
+put_bad_attribute(const char *path)
+{
+	static const char bad[] = "<feed version=\"1\" \001>";
+
+	spew(path, bad, sizeof(bad) - 1, O_TRUNC);
+}
+
+static void
+test_store_load_feed_bad_attribute(void **state)
+{
+	check_damaged_feed(*state, "feeds", put_bad_attribute);
+}
+
+/*
+ * A feed file changed by hand, with a new line, a bidi override and a C1
+ * control in a title (all of which mxml reads): the title comes back
+ * clean, and the file is not taken for damaged.
+ */
+static void
+test_store_load_feed_hostile_text(void **state)
+{
+	struct fixture *fx = *state;
+	struct store_feed feed;
+	struct store *st;
+	char *path, *s, *p, *t;
+	size_t i;
+
+	store_sample(fx);
+	path = path_of(fx, "feeds", URL1);
+	s = slurp(path);
+	p = strstr(s, "</title>");
+	assert_non_null(p);
+	t = xasprintf("%.*s\n\xe2\x80\xae evil \xc2\x9b" "31m%s", (int)(p - s), s,
+	    p);
+	spew(path, t, strlen(t), O_TRUNC);
+	st = open_ok(fx, 0, &fx->notes);
+	load_ok(st, URL1, &feed, &fx->notes);
+	assert_int_equal(fx->notes.len, 0);
+	assert_non_null(feed.title);
+	assert_null(strchr(feed.title, '\n'));
+	assert_null(strstr(feed.title, "\xe2\x80\xae"));
+	assert_null(strstr(feed.title, "\xc2\x9b"));
+	for (i = 0; i < feed.nitems; i++)
+		if (feed.items[i].title != NULL) {
+			assert_null(strchr(feed.items[i].title, '\n'));
+			assert_null(strstr(feed.items[i].title,
+			    "\xe2\x80\xae"));
+		}
+	store_feed_release(&feed);
+	store_close(st);
+	free(t);
+	free(s);
+	free(path);
+}
+
+/*
+ * A journal line whose feed id is a path, "../..//////////x" (16
+ * characters, as an id is): never followed. The file it names, outside
+ * the store, is neither read as a feed nor moved aside as a damaged one;
+ * the line counts as unreadable.
+ */
+static void
+test_store_open_journal_id_not_hex(void **state)
+{
+	struct fixture *fx = *state;
+	char *log, *outside, *back;
+	struct store *st;
+
+	store_sample(fx);
+	outside = xasprintf("%s/x.xml", fx->top);
+	spew(outside, "not a feed", 10, O_TRUNC);
+	log = path_of(fx, "marks.log", NULL);
+	append(log, "../..//////////x - 8\n");
+	st = open_ok(fx, 0, &fx->notes);
+	assert_non_null(strstr(fx->notes.buf, "1 unreadable"));
+	assert_null(strstr(fx->notes.buf, "moved aside"));
+	back = slurp(outside);
+	assert_string_equal(back, "not a feed");
+	assert_int_equal(count_prefixed(fx->top, "x.xml.corrupt-", NULL), 0);
+	store_close(st);
+	free(back);
+	free(log);
+	free(outside);
+}
+
+/*
+ * Cache names (test plan 26): 1000 URLs that differ only in their query,
+ * their case or a "/.." give 1000 distinct ids, each 16 lower-case hex
+ * digits, so that a feed's files always lie inside the store's folders.
+ */
+static void
+test_store_feed_id_distinct(void **state)
+{
+	char **ids = xcalloc(1000, sizeof(*ids)), *url;
+	size_t i, j;
+	int n;
+
+	(void)state;
+	for (i = 0; i < 1000; i++) {
+		n = (int)(i / 4);
+		if (i % 4 == 0)
+			url = xasprintf("http://example.com/feed?n=%d", n);
+		else if (i % 4 == 1)
+			url = xasprintf("HTTP://EXAMPLE.COM/FEED?N=%d", n);
+		else if (i % 4 == 2)
+			url = xasprintf("http://example.com/a/../feed?n=%d", n);
+		else
+			url = xasprintf("http://example.com/%d/../../../etc/x",
+			    n);
+		ids[i] = store_feed_id(url);
+		assert_int_equal(strlen(ids[i]), 16);
+		assert_int_equal(strspn(ids[i], "0123456789abcdef"), 16);
+		free(url);
+	}
+	for (i = 0; i < 1000; i++)
+		for (j = i + 1; j < 1000; j++)
+			assert_string_not_equal(ids[i], ids[j]);
+	for (i = 0; i < 1000; i++)
+		free(ids[i]);
+	free(ids);
+}
+
 /* Save two feeds, some of it read, and a mark not folded yet. */
 static void
 store_two(const struct fixture *fx)
@@ -1527,6 +1656,67 @@ test_store_feed_by_url_many(void **state)
 	strbuf_release(&notes);
 }
 
+/*
+ * A batch saves the index and clears the save markers once, at its end;
+ * a process that dies inside one leaves the markers, and the next start
+ * counts those feeds from their files.
+ */
+static void
+test_store_batch(void **state)
+{
+	struct fixture *fx = *state;
+	struct strbuf notes = STRBUF_INIT, err = STRBUF_INIT;
+	struct store_feed feed;
+	char *index = path_of(fx, "index.xml", NULL);
+	char *journal = path_of(fx, "marks.log", NULL), *text;
+	const struct store_feed_info *f;
+	pid_t pid;
+	int status;
+
+	fx->st = open_ok(fx, 0, &notes);
+	store_begin_batch(fx->st);
+	small_feed(&feed, URL1, "One", 3, 0);
+	save_ok(fx->st, &feed, NULL);
+	store_feed_release(&feed);
+	text = slurp(journal);
+	assert_non_null(strstr(text, " - "));	/* the save marker */
+	free(text);
+	assert_int_equal(store_end_batch(fx->st, &err), 0);
+	text = slurp(journal);
+	assert_string_equal(text, "");
+	free(text);
+	text = slurp(index);
+	assert_non_null(strstr(text, "One"));
+	free(text);
+
+	/* A process that dies in a batch, after saving a feed. */
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		store_begin_batch(fx->st);
+		small_feed(&feed, URL2, "Two", 5, 0);
+		if (store_save_feed(fx->st, &feed, NULL, &err) != 0)
+			_exit(1);
+		_exit(0);	/* no store_end_batch(), no close */
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	store_close(fx->st);
+	fx->st = NULL;
+	text = slurp(index);
+	assert_null(strstr(text, "Two"));	/* only in the dead one's memory */
+	free(text);
+	fx->st = open_ok(fx, 0, &notes);
+	f = store_feed_by_url(fx->st, URL2);
+	assert_non_null(f);
+	assert_int_equal(f->total, 5);
+	assert_int_equal(f->unread, 5);
+	free(index);
+	free(journal);
+	strbuf_release(&notes);
+	strbuf_release(&err);
+}
+
 #define STORE_TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -1548,6 +1738,10 @@ main(void)
 		STORE_TEST(test_store_load_feed_newer_version),
 		STORE_TEST(test_store_load_bodies_truncated),
 		STORE_TEST(test_store_load_bodies_escape_byte),
+		STORE_TEST(test_store_load_feed_bad_attribute),
+		STORE_TEST(test_store_load_feed_hostile_text),
+		STORE_TEST(test_store_open_journal_id_not_hex),
+		STORE_TEST(test_store_feed_id_distinct),
 		STORE_TEST(test_store_open_index_truncated),
 		STORE_TEST(test_store_open_index_garbage),
 		STORE_TEST(test_store_open_index_newer_version),
@@ -1559,6 +1753,7 @@ main(void)
 		STORE_TEST(test_store_set_backoff_round_trip),
 		STORE_TEST(test_store_has_files),
 		STORE_TEST(test_store_feed_by_url_many),
+		STORE_TEST(test_store_batch),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
