@@ -78,6 +78,7 @@ struct fulltext {
 struct model {
 	struct store		*store;
 	struct subs		 subs;
+	char			*urls_path;	/* where subs came from */
 	struct model_options	 opt;
 	struct fetcher		*fetcher;	/* while anything downloads */
 	struct refresh		 refresh;

@@ -41,6 +41,7 @@ model_open(struct model **out, const char *datadir, const char *urls,
 	strbuf_init(&m->report, 0);
 	strbuf_init(&m->ft.error, 0);
 	*out = NULL;
+	m->urls_path = xstrdup(urls);
 	if (subs_load(&m->subs, urls, notes, err) == -1 ||
 	    store_open(&m->store, datadir, read_only, notes, err) == -1) {
 		model_close(m);
@@ -61,6 +62,7 @@ model_close(struct model *m)
 	strbuf_release(&m->report);
 	store_close(m->store);
 	subs_release(&m->subs);
+	free(m->urls_path);
 	free(m);
 }
 
@@ -868,4 +870,32 @@ model_refresh_all(struct model *m, struct strbuf *report)
 		model_wait(m, NULL, 0, 1000);
 	strbuf_add(report, m->report.buf, m->report.len);
 	return m->last.failed;
+}
+
+int
+model_add_feed(struct model *m, const char *url, char *const *tags,
+    size_t ntags, struct strbuf *err)
+{
+	struct sub *sub;
+	size_t i;
+
+	if (model_sub_by_url(m, url) != NULL) {
+		strbuf_addf(err, _("already subscribed to %s"), url);
+		return -1;
+	}
+	if (subs_append(m->urls_path, url, tags, ntags, NULL, err) == -1)
+		return -1;
+	/* the strings of the other subscriptions stay where they are */
+	m->subs.v = xreallocarray(m->subs.v, m->subs.n + 1,
+	    sizeof(*m->subs.v));
+	sub = &m->subs.v[m->subs.n++];
+	memset(sub, 0, sizeof(*sub));
+	sub->url = xstrdup(url);
+	sub->tags = xreallocarray(NULL, ntags + 1, sizeof(*sub->tags));
+	for (i = 0; i < ntags; i++)
+		sub->tags[i] = xstrdup(tags[i]);
+	sub->ntags = ntags;
+	m->subs.alloc = m->subs.n;
+	model_refresh_start(m, url);
+	return 0;
 }

@@ -142,6 +142,14 @@ int model_load_feed(struct model *m, size_t i, struct store_feed *feed,
 int model_load_bodies(struct model *m, size_t i,
     struct store_bodies *bodies, struct strbuf *err);
 
+/*
+ * Subscribe to url with its tags: a line appended to the urls file and
+ * the feed fetched at once (a web page is searched for the feed it
+ * names). Returns 0, or -1 with the reason in err.
+ */
+int model_add_feed(struct model *m, const char *url, char *const *tags,
+    size_t ntags, struct strbuf *err);
+
 /* Have cb called with arg for every event (one subscriber). */
 void model_subscribe(struct model *m, model_event_cb *cb, void *arg);
 

@@ -13,7 +13,7 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-#define MAX_WORDS	4
+#define MAX_WORDS	10
 
 /* Split line in place into at most MAX_WORDS words; returns how many. */
 static int
@@ -85,6 +85,24 @@ cmd_layout(struct ui *ui, int n, char **w)
 		ui_message(ui, 1, "%s", _("usage: layout wide|narrow|auto"));
 }
 
+/* add URL [TAG...]: subscribe, and fetch it at once. */
+static void
+cmd_add(struct ui *ui, int n, char **w)
+{
+	struct strbuf err = STRBUF_INIT;
+
+	if (n < 2)
+		ui_message(ui, 1, "%s", _("usage: add URL [TAG...]"));
+	else if (model_add_feed(ui->m, w[1], w + 2, (size_t)n - 2,
+	    &err) == -1)
+		ui_message(ui, 1, "%s", err.buf);
+	else {
+		data_grow(ui);
+		ui_message(ui, 0, _("Subscribed to %s"), w[1]);
+	}
+	strbuf_release(&err);
+}
+
 void
 ui_run_command(struct ui *ui, const char *line)
 {
@@ -100,6 +118,8 @@ ui_run_command(struct ui *ui, const char *line)
 	    strcmp(w[0], "unbind") == 0 || strcmp(w[0], "color") == 0 ||
 	    strcmp(w[0], "include") == 0)
 		cmd_config(ui, line, n, w);
+	else if (strcmp(w[0], "add") == 0)
+		cmd_add(ui, n, w);
 	else if (strcmp(w[0], "layout") == 0)
 		cmd_layout(ui, n, w);
 	else if (n == 1 && (a = keys_action_by_name(w[0])) != ACT_NONE &&

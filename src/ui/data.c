@@ -27,6 +27,20 @@ data_init(struct ui *ui)
 		ui->feeds.cur = 2;
 }
 
+void
+data_grow(struct ui *ui)
+{
+	size_t n = model_nfeeds(ui->m);
+
+	if (n <= ui->ncache)
+		return;
+	ui->cache = xreallocarray(ui->cache, n + 1, sizeof(*ui->cache));
+	memset(ui->cache + ui->ncache, 0,
+	    (n + 1 - ui->ncache) * sizeof(*ui->cache));
+	ui->ncache = n;
+	data_build_feeds(ui);
+}
+
 static void
 cache_drop(struct feed_cache *c)
 {

@@ -215,6 +215,8 @@ void draw_date(const struct ui *ui, int64_t t, char *buf, size_t size);
 void data_init(struct ui *ui);
 void data_release(struct ui *ui);
 void data_build_feeds(struct ui *ui);
+/* Make room for subscriptions added while the reader runs. */
+void data_grow(struct ui *ui);
 struct store_feed *data_feed(struct ui *ui, size_t feed);
 struct store_body *data_body(struct ui *ui, size_t feed, const char *key);
 struct store_item *data_item(struct ui *ui, const struct item_ref *ref);
