@@ -52,7 +52,7 @@ enum xml_kind { XML_INDEX, XML_FEED, XML_BODIES };
  * replaces the old one. Returns 0, or -1 with the reason in err.
  */
 int xml_save(const char *path, enum xml_kind kind, const void *data,
-    struct strbuf *err);
+    unsigned flags, struct strbuf *err);
 
 /*
  * Read the file at path, of tier kind, into data (the store for the index,

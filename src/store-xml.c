@@ -349,7 +349,7 @@ write_tree(int fd, void *arg, struct strbuf *err)
 
 int
 xml_save(const char *path, enum xml_kind kind, const void *data,
-    struct strbuf *err)
+    unsigned flags, struct strbuf *err)
 {
 	struct save_job job = { NULL, root_names[kind], path };
 	int rc;
@@ -362,7 +362,7 @@ xml_save(const char *path, enum xml_kind kind, const void *data,
 		job.tree = feed_tree(data);
 	else
 		job.tree = bodies_tree(data);
-	rc = file_replace_with(path, write_tree, &job, err);
+	rc = file_replace_flags(path, write_tree, &job, flags, err);
 	mxmlDelete(job.tree);
 	return rc;
 }

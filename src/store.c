@@ -709,11 +709,35 @@ store_save_index(struct store *st, struct strbuf *err)
 	if (st->read_only || !st->index_dirty)
 		return 0;
 	path = store_path(st, "index.xml", NULL);
-	rc = xml_save(path, XML_INDEX, st, err);
+	rc = xml_save(path, XML_INDEX, st, 0, err);
 	if (rc == 0)
 		st->index_dirty = 0;
 	free(path);
 	return rc == 0 ? 0 : -1;
+}
+
+/* In a batch, the folders are flushed once, at its end. */
+static unsigned
+batch_flags(const struct store *st)
+{
+	return st->batch ? FILE_NO_FOLDER_SYNC : 0;
+}
+
+/* Flush the folders of the files saved in the batch. */
+static int
+batch_sync(struct store *st, struct strbuf *err)
+{
+	static const char *const sub[] = { "feeds", "bodies" };
+	char *path;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < 2 && rc == 0; i++) {
+		path = store_path(st, sub[i], "x");
+		rc = file_sync_parent(path, err);
+		free(path);
+	}
+	return rc;
 }
 
 int
@@ -741,7 +765,7 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 		keep = xasprintf("%s.old", bpath);
 		unlink(keep);
 		kept = link(bpath, keep) == 0;
-		rc = xml_save(bpath, XML_BODIES, bodies, err);
+		rc = xml_save(bpath, XML_BODIES, bodies, batch_flags(st), err);
 		if (rc == -1 && kept)
 			unlink(keep);
 		if (rc == -1)
@@ -752,7 +776,7 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 	}
 	if (rc == 0) {
 		path = store_path(st, "feeds", feed->id);
-		hrc = xml_save(path, XML_FEED, feed, err);
+		hrc = xml_save(path, XML_FEED, feed, batch_flags(st), err);
 		free(path);
 	}
 	/* the headers in place (-2: their folder not flushed) keep the
@@ -812,7 +836,7 @@ store_end_batch(struct store *st, struct strbuf *err)
 	if (st->batch_saved == 0)
 		return 0;
 	st->batch_saved = 0;
-	if (store_save_index(st, err) == -1)
+	if (batch_sync(st, err) == -1 || store_save_index(st, err) == -1)
 		return -1;	/* the markers stay: the next start recounts */
 	for (i = 0; i < st->nmarks; i++) {
 		if (strcmp(st->marks[i].key, SAVING_KEY) == 0) {

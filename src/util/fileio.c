@@ -35,8 +35,8 @@ file_write_all(int fd, const void *data, size_t len)
 }
 
 /* Flush the folder holding path, so that a rename in it is on the disk. */
-static int
-sync_parent(const char *path, struct strbuf *err)
+int
+file_sync_parent(const char *path, struct strbuf *err)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir = slash == NULL ? xstrdup(".") :
@@ -79,6 +79,13 @@ int
 file_replace_with(const char *path, file_write_cb cb, void *arg,
     struct strbuf *err)
 {
+	return file_replace_flags(path, cb, arg, 0, err);
+}
+
+int
+file_replace_flags(const char *path, file_write_cb cb, void *arg,
+    unsigned flags, struct strbuf *err)
+{
 	char *tmp;
 	int fd, rc = -1;
 
@@ -106,7 +113,8 @@ file_replace_with(const char *path, file_write_cb cb, void *arg,
 		goto out;
 	}
 	/* the new file is in place now, flushed or not */
-	rc = sync_parent(path, err) == 0 ? 0 : -2;
+	if (!(flags & FILE_NO_FOLDER_SYNC))
+		rc = file_sync_parent(path, err) == 0 ? 0 : -2;
 out:
 	if (fd >= 0)
 		close(fd);

@@ -23,6 +23,21 @@ typedef int (*file_write_cb)(int fd, void *arg, struct strbuf *err);
 int file_replace_with(const char *path, file_write_cb cb, void *arg,
     struct strbuf *err);
 
+enum file_flags {
+	FILE_NO_FOLDER_SYNC = 1 << 0,	/* the caller flushes the folder */
+};
+
+/*
+ * file_replace_with() with flags: with FILE_NO_FOLDER_SYNC the rename is
+ * not flushed, and a crash may leave the old file; the caller flushes
+ * the folder later with file_sync_parent(), once for many files.
+ */
+int file_replace_flags(const char *path, file_write_cb cb, void *arg,
+    unsigned flags, struct strbuf *err);
+
+/* Flush the folder that holds path; 0, or -1 with the reason in err. */
+int file_sync_parent(const char *path, struct strbuf *err);
+
 /* Replace path atomically with the len bytes at data. */
 int file_replace(const char *path, const void *data, size_t len,
     struct strbuf *err);
