@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "keys.h"
 #include "util/ascii.h"
@@ -990,6 +991,13 @@ load_file(struct loader *ld, const char *path, int must_exist,
 	if (ld->depth > CONFIG_MAX_DEPTH) {
 		strbuf_addf(msg, _("includes nest deeper than %d files"),
 		    CONFIG_MAX_DEPTH);
+		goto out;
+	}
+	/* it names the browser to run: only its owner may write it */
+	if (st.st_ino != 0 && ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0 ||
+	    (st.st_uid != geteuid() && st.st_uid != 0))) {
+		strbuf_addf(msg, _("'%s' is not read: others may write it "
+		    "(chmod go-w)"), path);
 		goto out;
 	}
 	if (file_read(path, &text, msg) == -1)

@@ -2,9 +2,12 @@
 /*
  * The bytes of a feed made ready for libxml2, which is strict where feeds
  * are not: UTF-32 (which libxml2 cannot read here) and UTF-16 become
- * UTF-8; white space before the XML declaration goes; and an ampersand
- * that starts no reference, as in the URL "?a=1&b=2", becomes "&amp;"
- * instead of an error that loses the text after it.
+ * UTF-8; white space before the XML declaration goes; C0 control bytes
+ * other than tab and the line ends go (XML forbids them, and libxml2's
+ * recovery from one can lose the rest of an element: an ESC in the CDATA
+ * of a body took the enclosure after it along); and an ampersand that
+ * starts no reference, as in the URL "?a=1&b=2", becomes "&amp;" instead
+ * of an error that loses the text after it.
  */
 #include "config.h"
 
@@ -167,13 +170,71 @@ fix_ampersands(const char *s, size_t n, struct strbuf *out)
 	return changed;
 }
 
+/* 1 for a byte XML forbids everywhere: C0 but tab, new line and CR. */
+static int
+is_control(unsigned char c)
+{
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
+
+/* 1 when the 8 bytes at s are "ISO-2022" in any case. */
+static int
+is_iso2022(const char *s)
+{
+	static const char name[] = "iso-2022";
+	size_t i;
+
+	for (i = 0; i < sizeof(name) - 1; i++)
+		if (ASCII_TOLOWER(s[i]) != name[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * 1 when the document may be in ISO-2022 (JP, KR, CN), whose escape
+ * sequences are its text: named by the charset or in the first bytes.
+ */
+static int
+maybe_iso2022(const char *data, size_t len, const char *charset)
+{
+	size_t i, n = len < 256 ? len : 256;
+
+	if (charset != NULL && strlen(charset) >= 8 && is_iso2022(charset))
+		return 1;
+	for (i = 0; i + 8 <= n; i++)
+		if (is_iso2022(data + i))
+			return 1;
+	return 0;
+}
+
+/* Copy the len bytes at data into out without control bytes; 0: none. */
+static int
+drop_controls(const char *data, size_t len, struct strbuf *out)
+{
+	const char *p = data, *end = data + len, *from = data;
+
+	while (p < end && !is_control((unsigned char)*p))
+		p++;
+	if (p == end)
+		return 0;
+	strbuf_grow(out, len);
+	for (; p < end; p++)
+		if (is_control((unsigned char)*p)) {
+			strbuf_add(out, from, (size_t)(p - from));
+			from = p + 1;
+		}
+	strbuf_add(out, from, (size_t)(end - from));
+	return 1;
+}
+
 const char *
 input_prepare(const char *data, size_t *len, const char **charset,
     struct strbuf *buf)
 {
-	struct strbuf wide = STRBUF_INIT;
+	struct strbuf wide = STRBUF_INIT, clean = STRBUF_INIT;
 	const char *enc;
 	size_t bom, i = 0, j;
+	int cleaned = 0;
 
 	enc = wide_encoding((const unsigned char *)data, *len, &bom);
 	if (enc != NULL) {
@@ -192,10 +253,17 @@ input_prepare(const char *data, size_t *len, const char **charset,
 		i = j;
 	data += i;
 	*len -= i;
-	if (!fix_ampersands(data, *len, buf) && enc != NULL)
+	if (!maybe_iso2022(data, *len, *charset) &&
+	    drop_controls(data, *len, &clean)) {
+		data = clean.buf;
+		*len = clean.len;
+		cleaned = 1;
+	}
+	if (!fix_ampersands(data, *len, buf) && (enc != NULL || cleaned))
 		strbuf_add(buf, data, *len);	/* keep the converted text */
 	strbuf_release(&wide);
-	if (enc == NULL && buf->len == 0)
+	strbuf_release(&clean);
+	if (enc == NULL && !cleaned && buf->len == 0)
 		return data;
 	*len = buf->len;
 	return buf->buf;

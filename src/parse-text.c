@@ -146,6 +146,11 @@ finish(struct strbuf *raw, enum sanitize_mode mode, size_t cap)
 	if (out.len > cap) {	/* cut at a character boundary */
 		while (cap > 0 && ((unsigned char)out.buf[cap] & 0xC0) == 0x80)
 			cap--;
+		/* a line cut after a space would end in it: what the
+		 * sanitiser never gives, and the store trims on reading */
+		while (mode == SANITIZE_LINE && cap > 0 &&
+		    out.buf[cap - 1] == ' ')
+			cap--;
 		strbuf_setlen(&out, cap);
 	}
 	if (out.len == 0 || (mode == SANITIZE_TEXT &&
@@ -186,6 +191,45 @@ attr_line(const xmlNode *n, const char *name, size_t cap)
 	return s;
 }
 
+/*
+ * Percent-encode in the clean URL s what would hide text in it or make
+ * it look like two: spaces, soft hyphens, and the zero-width joiner and
+ * non-joiner (which the sanitiser keeps for the scripts that need them
+ * in text). Returns s, or a new string in its place.
+ */
+static char *
+visible_url(char *s)
+{
+	static const char *const hidden[] = {
+		" ", "\xc2\xad", "\xe2\x80\x8c", "\xe2\x80\x8d", NULL
+	};
+	struct strbuf out = STRBUF_INIT;
+	const char *p;
+	size_t i, n;
+	int any = 0;
+
+	for (p = s; *p != '\0'; p += n) {
+		n = 1;
+		for (i = 0; hidden[i] != NULL; i++)
+			if (strncmp(p, hidden[i], strlen(hidden[i])) == 0)
+				break;
+		if (hidden[i] == NULL) {
+			strbuf_addch(&out, *p);
+			continue;
+		}
+		n = strlen(hidden[i]);
+		for (i = 0; i < n; i++)
+			strbuf_addf(&out, "%%%02X", (unsigned char)p[i]);
+		any = 1;
+	}
+	if (!any) {
+		strbuf_release(&out);
+		return s;
+	}
+	free(s);
+	return strbuf_detach(&out, NULL);
+}
+
 char *
 text_url(const xmlNode *n, const char *s)
 {
@@ -204,7 +248,7 @@ text_url(const xmlNode *n, const char *s)
 		free(out);
 		return NULL;
 	}
-	return out;
+	return visible_url(out);
 }
 
 /* Serialise the children of n as markup into sb, up to its cap. */

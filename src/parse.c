@@ -27,6 +27,9 @@
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
 
+/* The most of a root element's name an error message quotes, in bytes. */
+#define ROOT_NAME_MAX	64
+
 #define PARSE_OPTIONS (XML_PARSE_RECOVER | XML_PARSE_NONET | \
     XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | \
     XML_PARSE_COMPACT)
@@ -102,10 +105,15 @@ free_entity(void *payload, const xmlChar *name)
 }
 
 /*
- * An entity the document did not declare: an HTML one is decoded, any
- * other stays as it was written. Both are "predefined" entities, whose
- * text libxml2 inlines, so an unknown name is not an error that makes it
- * drop the entities that follow.
+ * An entity that is not one of XML's five: an HTML one is decoded; any
+ * other the document did not declare stays as it was written, and one it
+ * declared reads as nothing. All are "predefined" entities, whose text
+ * libxml2 inlines, so an unknown name is not an error that makes it drop
+ * the entities that follow, and a declared entity is never expanded:
+ * after keep_going() has forgiven libxml2's "entity reference loop",
+ * nothing else would stop a billion laughs (10 levels of 10 references
+ * ran for minutes) or a quadratic blowup, and an external entity is
+ * never even asked for.
  */
 static xmlEntityPtr
 get_entity(void *ctx, const xmlChar *name)
@@ -115,12 +123,14 @@ get_entity(void *ctx, const xmlChar *name)
 	const htmlEntityDesc *html;
 	xmlEntityPtr e;
 	xmlChar buf[8];
-	int n;
+	int n, declared;
 
 	keep_going(ctxt);
 	e = xmlSAX2GetEntity(ctx, name);
-	if (e != NULL || ctxt->inSubset != 0)
+	if (ctxt->inSubset != 0 || (e != NULL &&
+	    e->etype == XML_INTERNAL_PREDEFINED_ENTITY))
 		return e;
+	declared = e != NULL;
 	if (st->entities == NULL)
 		st->entities = xmlHashCreate(16);
 	e = xmlHashLookup(st->entities, name);
@@ -135,7 +145,9 @@ get_entity(void *ctx, const xmlChar *name)
 	if (html != NULL) {
 		n = xmlCopyCharMultiByte(buf, (int)html->value);
 		e->content = xmlStrndup(buf, n);
-	} else {
+	} else if (declared)
+		e->content = xmlStrdup((const xmlChar *)"");
+	else {
 		e->content = xmlStrdup((const xmlChar *)"&");
 		e->content = xmlStrcat(e->content, name);
 		e->content = xmlStrcat(e->content, (const xmlChar *)";");
@@ -323,6 +335,14 @@ finish_doc(struct parse_state *st, xmlDocPtr xdoc, struct strbuf *err)
 	if (st->doc->format == FEED_UNKNOWN) {
 		sanitize_add(&name, (const char *)root->name,
 		    strlen((const char *)root->name), SANITIZE_LINE);
+		if (name.len > ROOT_NAME_MAX) {	/* a name, not a page */
+			i = ROOT_NAME_MAX;
+			while (i > 0 && ((unsigned char)name.buf[i] & 0xC0) ==
+			    0x80)
+				i--;
+			strbuf_setlen(&name, i);
+			strbuf_addstr(&name, "…");
+		}
 		strbuf_addf(err, _("not a feed: the document is <%s>, not "
 		    "RSS or Atom"), name.buf);
 		strbuf_release(&name);
