@@ -119,13 +119,13 @@ static int
 is_data_table(const xmlNode *t)
 {
 	struct table_facts f;
-	const char *role = xattr(t, "role"), *dt = xattr(t, "datatable");
+	const char *role = html_attr(t, "role"), *dt = html_attr(t, "datatable");
 
 	if (role != NULL && strcmp(role, "presentation") == 0)
 		return 0;
 	if (dt != NULL && strcmp(dt, "0") == 0)
 		return 0;
-	if (xattr(t, "summary") != NULL)
+	if (html_attr(t, "summary") != NULL)
 		return 1;
 	table_walk(t, &f);
 	if (f.caption || f.header)

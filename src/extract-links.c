@@ -125,19 +125,19 @@ find_links(htmlDocPtr doc, const char *url, struct found *f)
 			continue;
 		name = (const char *)n->name;
 		if (strcmp(name, "base") == 0 && !base_seen &&
-		    xattr(n, "href") != NULL &&
-		    (u = xresolve(xattr(n, "href"), base, allow_file)) !=
+		    html_attr(n, "href") != NULL &&
+		    (u = xresolve(html_attr(n, "href"), base, allow_file)) !=
 		    NULL) {
 			base_seen = 1;
 			free(base);
 			base = u;
 		}
 		if (strcmp(name, "link") != 0 ||
-		    !is_alternate(xattr(n, "rel")) ||
-		    (kind = feed_kind(xattr(n, "type"))) == 0 ||
-		    xattr(n, "href") == NULL)
+		    !is_alternate(html_attr(n, "rel")) ||
+		    (kind = feed_kind(html_attr(n, "type"))) == 0 ||
+		    html_attr(n, "href") == NULL)
 			continue;
-		u = xresolve(xattr(n, "href"), base, allow_file);
+		u = xresolve(html_attr(n, "href"), base, allow_file);
 		if (u != NULL)
 			add_found(f, u, kind);
 	}

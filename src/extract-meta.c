@@ -97,13 +97,13 @@ read_meta(struct xmeta *m, const xmlNode *n)
 		"property", "name", "itemprop", NULL
 	};
 	struct strbuf key = STRBUF_INIT;
-	const char *content = xattr(n, "content"), *v;
+	const char *content = html_attr(n, "content"), *v;
 	size_t i;
 
 	if (content == NULL)
 		return;
 	for (i = 0; attrs[i] != NULL; i++) {
-		v = xattr(n, attrs[i]);
+		v = html_attr(n, attrs[i]);
 		while (v != NULL && *v != '\0') {
 			while (ASCII_ISSPACE(*v))
 				v++;
@@ -359,7 +359,7 @@ read_json_ld(struct xmeta *m, const xmlNode *n)
 	struct strbuf json = STRBUF_INIT;
 	struct ld_scan s;
 	const xmlNode *c;
-	const char *type = xattr(n, "type");
+	const char *type = html_attr(n, "type");
 
 	if (type == NULL || strstr(type, "ld+json") == NULL)
 		return;
@@ -395,7 +395,7 @@ read_title(struct xmeta *m, const xmlNode *n)
 static void
 read_base(struct xdoc *x, const xmlNode *n, int *seen)
 {
-	const char *href = xattr(n, "href");
+	const char *href = html_attr(n, "href");
 	char *url;
 
 	if (*seen || href == NULL)

@@ -89,7 +89,7 @@ image_url(const struct out *o, const xmlNode *n)
 	size_t i;
 
 	for (i = 0; attrs[i] != NULL; i++) {
-		v = xattr(n, attrs[i]);
+		v = html_attr(n, attrs[i]);
 		if (v == NULL || strncmp(v, "data:", 5) == 0)
 			continue;
 		url = xresolve(v, o->x->base, 0);
@@ -112,10 +112,10 @@ write_img(struct out *o, const xmlNode *n)
 		return;
 	strbuf_addstr(o->sb, "<img");
 	add_attr(o->sb, "src", url);
-	add_attr(o->sb, "alt", xattr(n, "alt"));
-	add_attr(o->sb, "width", xattr(n, "width"));
-	add_attr(o->sb, "height", xattr(n, "height"));
-	if (caption_class(xattr(n, "class")))
+	add_attr(o->sb, "alt", html_attr(n, "alt"));
+	add_attr(o->sb, "width", html_attr(n, "width"));
+	add_attr(o->sb, "height", html_attr(n, "height"));
+	if (caption_class(html_attr(n, "class")))
 		add_attr(o->sb, "class", "caption");
 	strbuf_addch(o->sb, '>');
 	free(url);
@@ -126,12 +126,12 @@ static void
 write_attrs(struct out *o, const xmlNode *n, const char *tag)
 {
 	if (strcmp(tag, "ol") == 0) {
-		add_attr(o->sb, "start", xattr(n, "start"));
-		add_attr(o->sb, "type", xattr(n, "type"));
-		add_attr(o->sb, "reversed", xattr(n, "reversed"));
+		add_attr(o->sb, "start", html_attr(n, "start"));
+		add_attr(o->sb, "type", html_attr(n, "type"));
+		add_attr(o->sb, "reversed", html_attr(n, "reversed"));
 	} else if (strcmp(tag, "li") == 0)
-		add_attr(o->sb, "value", xattr(n, "value"));
-	if (caption_class(xattr(n, "class")))
+		add_attr(o->sb, "value", html_attr(n, "value"));
+	if (caption_class(html_attr(n, "class")))
 		add_attr(o->sb, "class", "caption");
 }
 
@@ -146,7 +146,7 @@ static const char bare_link[] = "";
 static int
 open_link(struct out *o, const xmlNode *n, const char **close)
 {
-	const char *href = xattr(n, "href");
+	const char *href = html_attr(n, "href");
 	char *url = NULL;
 
 	if (o->in_link || !(XN(n)->flags & XF_LINK))

@@ -17,6 +17,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "html-xml.h"
+
 #include "extract.h"
 #include "util/strbuf.h"
 
@@ -137,9 +139,6 @@ const xmlNode *xnext(const xmlNode *n, const xmlNode *top, int skip);
 
 /* 1 for an element node the extractor knows (indexed). */
 int xis_elem(const xmlNode *n);
-
-/* The value of attribute name of n, or NULL. */
-const char *xattr(const xmlNode *n, const char *name);
 
 /* Append the class and id of n, lower case, to sb. */
 void xclass_id(const xmlNode *n, struct strbuf *sb);

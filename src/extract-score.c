@@ -93,7 +93,7 @@ weigh(const char *v)
 int
 xclass_weight(const xmlNode *n)
 {
-	return weigh(xattr(n, "class")) + weigh(xattr(n, "id"));
+	return weigh(html_attr(n, "class")) + weigh(html_attr(n, "id"));
 }
 
 double
@@ -340,7 +340,7 @@ static int
 take_byline(struct xdoc *x, const xmlNode *n, const char *cls)
 {
 	struct strbuf sb = STRBUF_INIT;
-	const char *rel = xattr(n, "rel"), *prop = xattr(n, "itemprop");
+	const char *rel = html_attr(n, "rel"), *prop = html_attr(n, "itemprop");
 
 	if (x->byline != NULL || !((rel != NULL && strcmp(rel, "author") ==
 	    0) || (prop != NULL && strstr(prop, "author") != NULL) ||
@@ -480,7 +480,7 @@ common_ancestor(struct xdoc *x, xmlNode **top, size_t n)
 static xmlNode *
 split_body(struct xdoc *x, struct cands *c, xmlNode *best)
 {
-	const char *cls = xattr(best, "class"), *other;
+	const char *cls = html_attr(best, "class"), *other;
 	double floor = XN(best)->score * 0.2;
 	xmlNode *a = best;
 	size_t i, found = 0;
@@ -489,7 +489,7 @@ split_body(struct xdoc *x, struct cands *c, xmlNode *best)
 	if (cls == NULL || cls[0] == '\0')
 		return best;
 	for (i = 0; i < c->n && found < SPLIT_MAX; i++) {
-		other = xattr(c->v[i], "class");
+		other = html_attr(c->v[i], "class");
 		if (c->v[i] == best || other == NULL || strcmp(other, cls) ||
 		    XN(c->v[i])->score < floor || is_below(c->v[i], best) ||
 		    is_below(best, c->v[i]))
@@ -587,7 +587,7 @@ goes_with(struct xdoc *x, xmlNode *s, xmlNode *top, const char *top_class)
 {
 	struct xnode *xs = XN(s);
 	double thr = XN(top)->score * 0.2, bonus = 0, ld;
-	const char *cls = xattr(s, "class");
+	const char *cls = html_attr(s, "class");
 	unsigned f = xs->tag != NULL ? xs->tag->flags : 0;
 	int para;
 
@@ -653,7 +653,7 @@ static void
 gather(struct xdoc *x, xmlNode *top)
 {
 	xmlNode *p = parent_elem(top), *s, *lead;
-	const char *top_class = xattr(top, "class");
+	const char *top_class = html_attr(top, "class");
 
 	if (top == x->body || p == NULL) {
 		add_content(x, top);

@@ -169,23 +169,6 @@ xis_elem(const xmlNode *n)
 	return n != NULL && n->type == XML_ELEMENT_NODE && n->_private != NULL;
 }
 
-const char *
-xattr(const xmlNode *n, const char *name)
-{
-	const xmlAttr *a;
-
-	for (a = n->properties; a != NULL; a = a->next)
-		if (a->name != NULL &&
-		    strcmp((const char *)a->name, name) == 0) {
-			if (a->children != NULL &&
-			    a->children->type == XML_TEXT_NODE &&
-			    a->children->content != NULL)
-				return (const char *)a->children->content;
-			return "";
-		}
-	return NULL;
-}
-
 /* Append s lower case (ASCII) to sb, at most 512 bytes of it. */
 static void
 add_lower(struct strbuf *sb, const char *s)
@@ -199,7 +182,7 @@ add_lower(struct strbuf *sb, const char *s)
 void
 xclass_id(const xmlNode *n, struct strbuf *sb)
 {
-	const char *c = xattr(n, "class"), *id = xattr(n, "id");
+	const char *c = html_attr(n, "class"), *id = html_attr(n, "id");
 
 	if (c != NULL)
 		add_lower(sb, c);
@@ -485,21 +468,21 @@ hidden(const xmlNode *n)
 
 	if (n->properties == NULL)
 		return 0;
-	if (xattr(n, "hidden") != NULL)
+	if (html_attr(n, "hidden") != NULL)
 		return 1;
-	v = xattr(n, "aria-hidden");
+	v = html_attr(n, "aria-hidden");
 	if (v != NULL && strcmp(v, "true") == 0)
 		return 1;
-	v = xattr(n, "style");
+	v = html_attr(n, "style");
 	if (v != NULL && css_hides(v))
 		return 1;
-	v = xattr(n, "role");
+	v = html_attr(n, "role");
 	if (v != NULL && (strcmp(v, "dialog") == 0 ||
 	    strcmp(v, "alertdialog") == 0 || strcmp(v, "navigation") == 0 ||
 	    strcmp(v, "menu") == 0 || strcmp(v, "menubar") == 0 ||
 	    strcmp(v, "complementary") == 0))
 		return 1;
-	v = xattr(n, "class");
+	v = html_attr(n, "class");
 	for (i = 0; v != NULL && classes[i] != NULL; i++)
 		if (class_token(v, classes[i]))
 			return 1;
@@ -510,7 +493,7 @@ hidden(const xmlNode *n)
 static unsigned
 link_kind(const xmlNode *n)
 {
-	const char *href = xattr(n, "href");
+	const char *href = html_attr(n, "href");
 
 	if (href == NULL)
 		return 0;

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "html.h"
+#include "html-xml.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -252,9 +253,8 @@ html_to_line(const char *html, size_t len, struct strbuf *out)
 	strbuf_release(&raw);
 }
 
-/* The value of the attribute name of n ("" when it has none), or NULL. */
-static const char *
-attr(const xmlNode *n, const char *name)
+const char *
+html_attr(const xmlNode *n, const char *name)
 {
 	const xmlAttr *a;
 
@@ -485,10 +485,10 @@ is_pixel(const xmlNode *n)
 	const char *v;
 	long size;
 
-	v = attr(n, "width");
+	v = html_attr(n, "width");
 	if (v != NULL && parse_number(v, &size) && size <= 1)
 		return 1;
-	v = attr(n, "height");
+	v = html_attr(n, "height");
 	return v != NULL && parse_number(v, &size) && size <= 1;
 }
 
@@ -962,7 +962,7 @@ static void
 image(struct render *r, const xmlNode *n, int flags)
 {
 	struct strbuf text = STRBUF_INIT;
-	const char *alt = attr(n, "alt");
+	const char *alt = html_attr(n, "alt");
 	enum line_type type;
 	int level;
 
@@ -1091,7 +1091,7 @@ out:
 static void
 set_base(struct render *r, const xmlNode *n)
 {
-	const char *href = attr(n, "href");
+	const char *href = html_attr(n, "href");
 	char *url;
 
 	if (r->base_seen || href == NULL)
@@ -1127,7 +1127,7 @@ item_marker(struct render *r, const xmlNode *n)
 	if (r->ctx.listf < 0 || r->frames[r->ctx.listf].style == 0)
 		return xstrdup(bullets[depth > 3 ? 2 : depth - 1]);
 	f = &r->frames[r->ctx.listf];
-	v = attr(n, "value");
+	v = html_attr(n, "value");
 	if (v != NULL && parse_number(v, &num))
 		f->counter = num;
 	num = f->counter;
@@ -1169,11 +1169,11 @@ start_list(struct render *r, struct frame *f, const xmlNode *n, int ordered)
 	if (!ordered)
 		return;
 	f->style = '1';
-	v = attr(n, "type");
+	v = html_attr(n, "type");
 	if (v != NULL && (v[0] == 'a' || v[0] == 'A' || v[0] == 'i' ||
 	    v[0] == 'I') && v[1] == '\0')
 		f->style = v[0];
-	if (attr(n, "reversed") != NULL) {
+	if (html_attr(n, "reversed") != NULL) {
 		f->step = -1;
 		f->counter = 0;
 		for (c = n->children; c != NULL; c = c->next)
@@ -1181,7 +1181,7 @@ start_list(struct render *r, struct frame *f, const xmlNode *n, int ordered)
 			    kind_of(tag_of(c)) == K_LI)
 				f->counter++;
 	}
-	v = attr(n, "start");
+	v = html_attr(n, "start");
 	if (v != NULL && parse_number(v, &start))
 		f->counter = start;
 }
@@ -1332,7 +1332,7 @@ start_element(struct render *r, struct frame *f, const xmlNode *n,
 		c->caption = 1;
 		break;
 	case K_A:
-		href = attr(n, "href");
+		href = html_attr(n, "href");
 		if (r->link != NULL || href == NULL)
 			break;
 		r->link = resolve(href, r->base);
