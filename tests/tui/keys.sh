@@ -80,7 +80,7 @@ wait_for "— 0 unread"
 keys q g Enter
 wait_for "— Headlines"
 keys / b a r r i e r Enter
-wait_for "— Headlines"
+wait_for "[3/11]"
 expect_cursor "Coastal city approves flood barrier"
 keys / s u r v e y Enter
 wait_for "[7/11]"
