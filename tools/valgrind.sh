@@ -7,7 +7,8 @@
 # the long store crash loops, the fuzzers or the corpus) with every unit
 # test and every run of tidings under
 #
-#   valgrind --error-exitcode=99 --leak-check=full
+#   valgrind --error-exitcode=99 --child-silent-after-fork=yes
+#       --leak-check=full
 #       --errors-for-leak-kinds=definite
 #
 # (the unit tests through LOG_COMPILER, tidings through TEST_TIDINGS and
@@ -71,7 +72,9 @@ fi
 
 logs=$build/logs
 mkdir -p "$logs"
-vg="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --num-callers=30 --log-file=$logs/%p.log"
+# A process forked and not exec'd (a test's process that dies on purpose)
+# is not checked: it shares its parent's memory, which is.
+vg="valgrind --error-exitcode=99 --child-silent-after-fork=yes --leak-check=full --errors-for-leak-kinds=definite --num-callers=30 --log-file=$logs/%p.log"
 [ -f "$top/tools/valgrind.supp" ] &&
     vg="$vg --suppressions=$top/tools/valgrind.supp"
 # tidings under valgrind, for the shell tests.
