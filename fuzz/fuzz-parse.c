@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include "fuzz-check.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,45 +34,14 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Stop with a note on stderr, for the crash report. */
-static void
-fail(const char *what, const char *s)
-{
-	fprintf(stderr, "fuzz-parse: %s: %s\n", what, s != NULL ? s : "NULL");
-	abort();
-}
-
-/* s is NULL or clean: no controls but new lines and tabs when text. */
-static void
-check_str(const char *what, const char *s, int text)
-{
-	size_t i = 0, len;
-	uint32_t cp;
-
-	if (s == NULL)
-		return;
-	len = strlen(s);
-	if (!utf8_valid(s, len))
-		fail("ill-formed UTF-8", what);
-	while (i < len) {
-		i += utf8_decode(s + i, len - i, &cp);
-		if (text && (cp == '\n' || cp == '\t'))
-			continue;
-		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
-		    (cp >= 0x202A && cp <= 0x202E) ||
-		    (cp >= 0x2066 && cp <= 0x2069))
-			fail("banned code point", what);
-	}
-}
-
 /* A body and its type go together. */
 static void
 check_body(const char *what, const char *s, enum text_type type)
 {
-	check_str(what, s, 1);
+	fuzz_check_str(what, s, 1);
 	if ((s == NULL) != (type == TEXT_NONE) ||
 	    (type != TEXT_NONE && type != TEXT_PLAIN && type != TEXT_HTML))
-		fail("body and type disagree", what);
+		fuzz_fail("body and type disagree", what);
 }
 
 static void
@@ -80,28 +51,28 @@ check_doc(const struct feed_doc *doc)
 	size_t i, j;
 
 	if (doc->format == FEED_UNKNOWN || doc->format > FEED_ATOM)
-		fail("no feed format", feed_format_name(doc->format));
+		fuzz_fail("no feed format", feed_format_name(doc->format));
 	if (doc->nitems > PARSE_MAX_ITEMS)
-		fail("past the item cap", "nitems");
-	check_str("feed title", doc->title, 0);
-	check_str("feed link", doc->link, 0);
-	check_str("feed description", doc->description, 0);
-	check_str("feed author", doc->author, 0);
+		fuzz_fail("past the item cap", "nitems");
+	fuzz_check_str("feed title", doc->title, 0);
+	fuzz_check_str("feed link", doc->link, 0);
+	fuzz_check_str("feed description", doc->description, 0);
+	fuzz_check_str("feed author", doc->author, 0);
 	for (i = 0; i < doc->nitems; i++) {
 		item = &doc->items[i];
-		check_str("guid", item->guid, 0);
-		check_str("title", item->title, 0);
-		check_str("link", item->link, 0);
-		check_str("author", item->author, 0);
+		fuzz_check_str("guid", item->guid, 0);
+		fuzz_check_str("title", item->title, 0);
+		fuzz_check_str("link", item->link, 0);
+		fuzz_check_str("author", item->author, 0);
 		check_body("summary", item->summary, item->summary_type);
 		check_body("content", item->content, item->content_type);
 		for (j = 0; j < item->nenclosures; j++) {
 			if (item->enclosures[j].url == NULL)
-				fail("enclosure without a URL", "url");
-			check_str("enclosure url", item->enclosures[j].url, 0);
-			check_str("enclosure type", item->enclosures[j].type,
+				fuzz_fail("enclosure without a URL", "url");
+			fuzz_check_str("enclosure url", item->enclosures[j].url, 0);
+			fuzz_check_str("enclosure type", item->enclosures[j].type,
 			    0);
-			check_str("enclosure length",
+			fuzz_check_str("enclosure length",
 			    item->enclosures[j].length, 0);
 		}
 	}
@@ -127,14 +98,14 @@ expect_text(xmlNodePtr n, const char *name, const char *want)
 
 	if (want == NULL || want[0] == '\0') {
 		if (e != NULL)
-			fail("the store wrote an empty field", name);
+			fuzz_fail("the store wrote an empty field", name);
 		return;
 	}
 	if (e == NULL)
-		fail("the store lost a field", name);
+		fuzz_fail("the store lost a field", name);
 	got = xmlNodeGetContent(e);
 	if (got == NULL || strcmp((const char *)got, want) != 0)
-		fail("the store changed a field", name);
+		fuzz_fail("the store changed a field", name);
 	xmlFree(got);
 }
 
@@ -146,7 +117,7 @@ expect_attr(xmlNodePtr n, const char *name, const char *want)
 
 	if ((got == NULL) != (want == NULL) || (got != NULL &&
 	    strcmp((const char *)got, want) != 0))
-		fail("the store changed an attribute", name);
+		fuzz_fail("the store changed an attribute", name);
 	xmlFree(got);
 }
 
@@ -159,12 +130,12 @@ expect_date(xmlNodePtr n, const char *name, int64_t t)
 
 	if (t == DATE_UNKNOWN) {
 		if (e != NULL)
-			fail("the store wrote an unknown date", name);
+			fuzz_fail("the store wrote an unknown date", name);
 		return;
 	}
 	got = e != NULL ? xmlNodeGetContent(e) : NULL;
 	if (got == NULL || date_parse((const char *)got) != t)
-		fail("the store changed a date", name);
+		fuzz_fail("the store changed a date", name);
 	xmlFree(got);
 }
 
@@ -186,13 +157,13 @@ expect_item(xmlNodePtr n, const struct feed_item *item)
 	for (j = 0; j < item->nenclosures; j++, e = e->next) {
 		e = next_element(e, "enclosure");
 		if (e == NULL)
-			fail("the store lost an enclosure", "enclosure");
+			fuzz_fail("the store lost an enclosure", "enclosure");
 		expect_attr(e, "url", item->enclosures[j].url);
 		expect_attr(e, "type", item->enclosures[j].type);
 		expect_attr(e, "length", item->enclosures[j].length);
 	}
 	if (e != NULL && next_element(e, "enclosure") != NULL)
-		fail("the store added an enclosure", "enclosure");
+		fuzz_fail("the store added an enclosure", "enclosure");
 }
 
 /* The store's XML for doc, read back strictly, holds what doc holds. */
@@ -211,30 +182,30 @@ check_store(const struct feed_doc *doc)
 	/* store_write_feed() writes to the descriptor: no memstream */
 	f = tmpfile();
 	if (f == NULL)
-		fail("tmpfile", "cannot make a temporary file");
+		fuzz_fail("tmpfile", "cannot make a temporary file");
 	if (store_write_feed(doc, f, &err) == -1)
-		fail("store_write_feed", err.buf);
+		fuzz_fail("store_write_feed", err.buf);
 	strbuf_release(&err);
 	size = lseek(fileno(f), 0, SEEK_END);
 	if (size <= 0 || size > INT32_MAX)
-		fail("store_write_feed", "wrote nothing");
+		fuzz_fail("store_write_feed", "wrote nothing");
 	buf = malloc((size_t)size);
 	if (buf == NULL ||
 	    pread(fileno(f), buf, (size_t)size, 0) != (ssize_t)size)
-		fail("store_write_feed", "cannot read the output back");
+		fuzz_fail("store_write_feed", "cannot read the output back");
 	fclose(f);
 	xdoc = xmlReadMemory(buf, (int)size, "store.xml", NULL,
 	    XML_PARSE_NONET);
 	if (xdoc == NULL) {
 		xe = xmlGetLastError();
 		fwrite(buf, 1, (size_t)size, stderr);
-		fail("the store wrote XML it cannot read",
+		fuzz_fail("the store wrote XML it cannot read",
 		    xe != NULL ? xe->message : NULL);
 	}
 	free(buf);
 	root = xmlDocGetRootElement(xdoc);
 	if (root == NULL || strcmp((const char *)root->name, "feed") != 0)
-		fail("the store wrote no <feed>", "feed");
+		fuzz_fail("the store wrote no <feed>", "feed");
 	expect_attr(root, "format", feed_format_name(doc->format));
 	expect_text(root, "title", doc->title);
 	expect_text(root, "link", doc->link);
@@ -243,11 +214,11 @@ check_store(const struct feed_doc *doc)
 	for (i = 0; i < doc->nitems; i++, n = n->next) {
 		n = next_element(n, "item");
 		if (n == NULL)
-			fail("the store lost an item", "item");
+			fuzz_fail("the store lost an item", "item");
 		expect_item(n, &doc->items[i]);
 	}
 	if (n != NULL && next_element(n, "item") != NULL)
-		fail("the store added an item", "item");
+		fuzz_fail("the store added an item", "item");
 	xmlFreeDoc(xdoc);
 }
 
@@ -261,8 +232,8 @@ one_parse(const uint8_t *data, size_t size, const char *charset)
 	if (doc == NULL) {
 		/* the reason reaches the terminal: clean too */
 		if (err.len == 0)
-			fail("no document and no reason", charset);
-		check_str("error message", err.buf, 0);
+			fuzz_fail("no document and no reason", charset);
+		fuzz_check_str("error message", err.buf, 0);
 	} else {
 		check_doc(doc);
 		check_store(doc);

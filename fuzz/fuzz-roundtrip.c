@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include "fuzz-check.h"
+
 #include <ftw.h>
 #include <locale.h>
 #include <stdint.h>
@@ -37,38 +39,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* in memory when there is a tmpfs: a save flushes its files */
 static char store_dir[64] = "/dev/shm/fuzz-roundtrip.XXXXXX";
 
-/* Stop with a note on stderr, for the crash report. */
-static void
-fail(const char *what, const char *s)
-{
-	fprintf(stderr, "fuzz-roundtrip: %s: %s\n", what,
-	    s != NULL ? s : "NULL");
-	abort();
-}
-
-/* s is NULL or clean: no controls but new lines and tabs when text. */
-static void
-check_str(const char *what, const char *s, int text)
-{
-	size_t i = 0, len;
-	uint32_t cp;
-
-	if (s == NULL)
-		return;
-	len = strlen(s);
-	if (!utf8_valid(s, len))
-		fail("ill-formed UTF-8", what);
-	while (i < len) {
-		i += utf8_decode(s + i, len - i, &cp);
-		if (text && (cp == '\n' || cp == '\t'))
-			continue;
-		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
-		    (cp >= 0x202A && cp <= 0x202E) ||
-		    (cp >= 0x2066 && cp <= 0x2069))
-			fail("banned code point", what);
-	}
-}
-
 /* a and b are the same string; NULL and "" are the same (not stored). */
 static void
 same(const char *what, const char *a, const char *b)
@@ -79,7 +49,7 @@ same(const char *what, const char *a, const char *b)
 		b = "";
 	if (strcmp(a, b) != 0) {
 		fprintf(stderr, "saved:  '%s'\nloaded: '%s'\n", a, b);
-		fail("the store changed", what);
+		fuzz_fail("the store changed", what);
 	}
 }
 
@@ -89,7 +59,7 @@ same_date(const char *what, int64_t a, int64_t b)
 	if (a != b) {
 		fprintf(stderr, "saved %lld, loaded %lld\n", (long long)a,
 		    (long long)b);
-		fail("the store changed a date", what);
+		fuzz_fail("the store changed a date", what);
 	}
 }
 
@@ -102,10 +72,10 @@ compare_feeds(const struct store_feed *a, const struct store_feed *b)
 	same("feed url", a->url, b->url);
 	same("feed title", a->title, b->title);
 	same("feed link", a->link, b->link);
-	check_str("feed title", b->title, 0);
-	check_str("feed link", b->link, 0);
+	fuzz_check_str("feed title", b->title, 0);
+	fuzz_check_str("feed link", b->link, 0);
 	if (a->nitems != b->nitems)
-		fail("the store changed the number of items", "nitems");
+		fuzz_fail("the store changed the number of items", "nitems");
 	for (i = 0; i < a->nitems; i++) {
 		x = &a->items[i];
 		y = &b->items[i];
@@ -114,17 +84,17 @@ compare_feeds(const struct store_feed *a, const struct store_feed *b)
 		same("title", x->title, y->title);
 		same("link", x->link, y->link);
 		same("author", x->author, y->author);
-		check_str("guid", y->guid, 0);
-		check_str("title", y->title, 0);
-		check_str("link", y->link, 0);
-		check_str("author", y->author, 0);
+		fuzz_check_str("guid", y->guid, 0);
+		fuzz_check_str("title", y->title, 0);
+		fuzz_check_str("link", y->link, 0);
+		fuzz_check_str("author", y->author, 0);
 		same_date("published", x->published, y->published);
 		same_date("updated", x->updated, y->updated);
 		same_date("first seen", x->first_seen, y->first_seen);
 		if (x->flags != y->flags)
-			fail("the store changed the flags", x->key);
+			fuzz_fail("the store changed the flags", x->key);
 		if (x->nenclosures != y->nenclosures)
-			fail("the store changed the enclosures", x->key);
+			fuzz_fail("the store changed the enclosures", x->key);
 		for (j = 0; j < x->nenclosures; j++) {
 			same("enclosure url", x->enclosures[j].url,
 			    y->enclosures[j].url);
@@ -132,7 +102,7 @@ compare_feeds(const struct store_feed *a, const struct store_feed *b)
 			    y->enclosures[j].type);
 			same("enclosure length", x->enclosures[j].length,
 			    y->enclosures[j].length);
-			check_str("enclosure url", y->enclosures[j].url, 0);
+			fuzz_check_str("enclosure url", y->enclosures[j].url, 0);
 		}
 	}
 }
@@ -144,21 +114,21 @@ compare_bodies(const struct store_bodies *a, const struct store_bodies *b)
 	size_t i;
 
 	if (a->n != b->n)
-		fail("the store changed the number of bodies", "n");
+		fuzz_fail("the store changed the number of bodies", "n");
 	for (i = 0; i < a->n; i++) {
 		x = &a->v[i];
 		y = &b->v[i];
 		same("body key", x->key, y->key);
 		same("summary", x->summary, y->summary);
 		same("content", x->content, y->content);
-		check_str("summary", y->summary, 1);
-		check_str("content", y->content, 1);
+		fuzz_check_str("summary", y->summary, 1);
+		fuzz_check_str("content", y->content, 1);
 		if (x->summary != NULL && x->summary[0] != '\0' &&
 		    x->summary_type != y->summary_type)
-			fail("the store changed a summary's type", x->key);
+			fuzz_fail("the store changed a summary's type", x->key);
 		if (x->content != NULL && x->content[0] != '\0' &&
 		    x->content_type != y->content_type)
-			fail("the store changed a content's type", x->key);
+			fuzz_fail("the store changed a content's type", x->key);
 	}
 }
 
@@ -193,7 +163,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		snprintf(store_dir, sizeof(store_dir),
 		    "/tmp/fuzz-roundtrip.XXXXXX");
 	if (mkdtemp(store_dir) == NULL)
-		fail("mkdtemp", store_dir);
+		fuzz_fail("mkdtemp", store_dir);
 	atexit(remove_store);
 	return 0;
 }
@@ -219,22 +189,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	feed.id = store_feed_id(FUZZ_URL);
 	model_merge(&feed, &bodies, doc, FUZZ_NOW, &opt, &stats);
 	if (stats.added != feed.nitems)
-		fail("a merge into nothing did not add every item", "added");
+		fuzz_fail("a merge into nothing did not add every item", "added");
 	/* the same document again is nothing new */
 	model_merge(&feed, &bodies, doc, FUZZ_NOW + 60, &opt, &stats);
 	if (stats.added != 0)
-		fail("merging the same document twice added items", "added");
+		fuzz_fail("merging the same document twice added items", "added");
 
 	if (store_open(&st, store_dir, 0, &notes, &err) == -1)
-		fail("store_open", err.buf);
+		fuzz_fail("store_open", err.buf);
 	if (store_save_feed(st, &feed, &bodies, &err) == -1)
-		fail("store_save_feed", err.buf);
+		fuzz_fail("store_save_feed", err.buf);
 	if (store_load_feed(st, feed.id, &back, &notes, &err) == -1)
-		fail("store_load_feed", err.buf);
+		fuzz_fail("store_load_feed", err.buf);
 	if (store_load_bodies(st, feed.id, &bback, &notes, &err) == -1)
-		fail("store_load_bodies", err.buf);
+		fuzz_fail("store_load_bodies", err.buf);
 	if (notes.len > 0)
-		fail("notes on loading what was just saved", notes.buf);
+		fuzz_fail("notes on loading what was just saved", notes.buf);
 	compare_feeds(&feed, &back);
 	compare_bodies(&bodies, &bback);
 	store_close(st);

@@ -14,6 +14,8 @@
  */
 #include "config.h"
 
+#include "fuzz-check.h"
+
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdint.h>
@@ -39,38 +41,6 @@ static char top[64] = "/dev/shm/fuzz-store-load.XXXXXX";
 static char *dir;
 static char *feed_id;
 
-/* Stop with a note on stderr, for the crash report. */
-static void
-fail(const char *what, const char *s)
-{
-	fprintf(stderr, "fuzz-store-load: %s: %s\n", what,
-	    s != NULL ? s : "NULL");
-	abort();
-}
-
-/* s is NULL or clean: no controls but new lines and tabs when text. */
-static void
-check_str(const char *what, const char *s, int text)
-{
-	size_t i = 0, len;
-	uint32_t cp;
-
-	if (s == NULL)
-		return;
-	len = strlen(s);
-	if (!utf8_valid(s, len))
-		fail("ill-formed UTF-8", what);
-	while (i < len) {
-		i += utf8_decode(s + i, len - i, &cp);
-		if (text && (cp == '\n' || cp == '\t'))
-			continue;
-		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
-		    (cp >= 0x202A && cp <= 0x202E) ||
-		    (cp >= 0x2066 && cp <= 0x2069))
-			fail("banned code point", what);
-	}
-}
-
 static void
 write_file(const char *name, const void *data, size_t size)
 {
@@ -78,7 +48,7 @@ write_file(const char *name, const void *data, size_t size)
 	FILE *f = fopen(path, "w");
 
 	if (f == NULL || fwrite(data, 1, size, f) != size || fclose(f) != 0)
-		fail("cannot write", path);
+		fuzz_fail("cannot write", path);
 	free(path);
 }
 
@@ -105,7 +75,7 @@ good_store(void)
 	char *s;
 
 	if (mkdir(dir, 0700) == -1)
-		fail("mkdir", dir);
+		fuzz_fail("mkdir", dir);
 	s = xasprintf("%s/feeds", dir);
 	mkdir(s, 0700);
 	free(s);
@@ -148,20 +118,20 @@ check_feed(const struct store_feed *f)
 {
 	size_t i, j;
 
-	check_str("feed url", f->url, 0);
-	check_str("feed title", f->title, 0);
-	check_str("feed link", f->link, 0);
+	fuzz_check_str("feed url", f->url, 0);
+	fuzz_check_str("feed title", f->title, 0);
+	fuzz_check_str("feed link", f->link, 0);
 	for (i = 0; i < f->nitems; i++) {
 		if (f->items[i].key == NULL)
-			fail("an item without a key", "key");
-		check_str("key", f->items[i].key, 0);
-		check_str("guid", f->items[i].guid, 0);
-		check_str("title", f->items[i].title, 0);
-		check_str("link", f->items[i].link, 0);
-		check_str("author", f->items[i].author, 0);
+			fuzz_fail("an item without a key", "key");
+		fuzz_check_str("key", f->items[i].key, 0);
+		fuzz_check_str("guid", f->items[i].guid, 0);
+		fuzz_check_str("title", f->items[i].title, 0);
+		fuzz_check_str("link", f->items[i].link, 0);
+		fuzz_check_str("author", f->items[i].author, 0);
 		for (j = 0; j < f->items[i].nenclosures; j++)
 			if (f->items[i].enclosures[j].url == NULL)
-				fail("an enclosure without a URL", "url");
+				fuzz_fail("an enclosure without a URL", "url");
 	}
 }
 
@@ -172,9 +142,9 @@ check_bodies(const struct store_bodies *b)
 
 	for (i = 0; i < b->n; i++) {
 		if (b->v[i].key == NULL)
-			fail("a body without a key", "key");
-		check_str("summary", b->v[i].summary, 1);
-		check_str("content", b->v[i].content, 1);
+			fuzz_fail("a body without a key", "key");
+		fuzz_check_str("summary", b->v[i].summary, 1);
+		fuzz_check_str("content", b->v[i].content, 1);
 	}
 }
 
@@ -196,17 +166,17 @@ resave(struct store *st, struct store_feed *f, struct store_bodies *b)
 	if (f->url == NULL)
 		return;		/* a feed tidings never saved */
 	if (store_save_feed(st, f, b, &err) == -1)
-		fail("what was read cannot be saved", err.buf);
+		fuzz_fail("what was read cannot be saved", err.buf);
 	if (store_load_feed(st, f->id, &f2, &notes, &err) == -1 ||
 	    store_load_bodies(st, f->id, &b2, &notes, &err) == -1)
-		fail("what was saved cannot be read", err.buf);
+		fuzz_fail("what was saved cannot be read", err.buf);
 	if (notes.len > 0)
-		fail("what was saved reads as damaged", notes.buf);
+		fuzz_fail("what was saved reads as damaged", notes.buf);
 	if (!same(f->url, f2.url) || !same(f->title, f2.title) ||
 	    !same(f->link, f2.link) || !same(f->etag, f2.etag) ||
 	    !same(f->last_modified, f2.last_modified) ||
 	    f->nitems != f2.nitems || b->n != b2.n)
-		fail("a save changed the feed", f->id);
+		fuzz_fail("a save changed the feed", f->id);
 	for (i = 0; i < f->nitems; i++)
 		if (!same(f->items[i].key, f2.items[i].key) ||
 		    !same(f->items[i].title, f2.items[i].title) ||
@@ -218,12 +188,12 @@ resave(struct store *st, struct store_feed *f, struct store_bodies *b)
 		    f->items[i].updated != f2.items[i].updated ||
 		    f->items[i].first_seen != f2.items[i].first_seen ||
 		    f->items[i].nenclosures != f2.items[i].nenclosures)
-			fail("a save changed an item", f->items[i].key);
+			fuzz_fail("a save changed an item", f->items[i].key);
 	for (i = 0; i < b->n; i++)
 		if (!same(b->v[i].key, b2.v[i].key) ||
 		    !same(b->v[i].summary, b2.v[i].summary) ||
 		    !same(b->v[i].content, b2.v[i].content))
-			fail("a save changed a body", b->v[i].key);
+			fuzz_fail("a save changed a body", b->v[i].key);
 	store_feed_release(&f2);
 	store_bodies_release(&b2);
 	strbuf_release(&err);
@@ -242,7 +212,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	else if (access("/dev/shm", W_OK) == -1)
 		snprintf(top, sizeof(top), "/tmp/fuzz-store-load.XXXXXX");
 	if (mkdtemp(top) == NULL)
-		fail("mkdtemp", top);
+		fuzz_fail("mkdtemp", top);
 	dir = xasprintf("%s/store", top);
 	feed_id = store_feed_id(FUZZ_URL);
 	atexit(remove_all);
@@ -292,18 +262,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(name);
 
 	if (store_open(&st, dir, 0, &notes, &err) == -1)
-		fail("store_open", err.buf);
+		fuzz_fail("store_open", err.buf);
 	n = store_nfeeds(st);
 	for (i = 0; i < n; i++) {
 		const struct store_feed_info *fi = store_feed_at(st, i);
 		char *id = xstrdup(fi->id);
 
-		check_str("index url", fi->url, 0);
-		check_str("index title", fi->title, 0);
-		check_str("index error", fi->error, 0);
+		fuzz_check_str("index url", fi->url, 0);
+		fuzz_check_str("index title", fi->title, 0);
+		fuzz_check_str("index error", fi->error, 0);
 		if (store_load_feed(st, id, &feed, &notes, &err) == -1 ||
 		    store_load_bodies(st, id, &bodies, &notes, &err) == -1)
-			fail("cannot read a feed", err.buf);
+			fuzz_fail("cannot read a feed", err.buf);
 		check_feed(&feed);
 		check_bodies(&bodies);
 		resave(st, &feed, &bodies);
@@ -314,7 +284,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	store_close(st);
 	/* and it opens again */
 	if (store_open(&st, dir, 0, &notes, &err) == -1)
-		fail("store_open, again", err.buf);
+		fuzz_fail("store_open, again", err.buf);
 	store_close(st);
 	strbuf_release(&err);
 	strbuf_release(&notes);
