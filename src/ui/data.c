@@ -279,24 +279,9 @@ rebuild_items(struct ui *ui, size_t feed, const char *key)
 		}
 }
 
-void
-data_rebuild_items(struct ui *ui)
-{
-	char *key = NULL;
-	size_t cur_feed = (size_t)-1;
-
-	if (!ui->items_open)
-		return;
-	if (ui->items.n > 0) {
-		cur_feed = ui->irows[ui->items.cur].feed;
-		key = xstrdup(data_item(ui, &ui->irows[ui->items.cur])->key);
-	}
-	rebuild_items(ui, cur_feed, key);
-	free(key);
-}
-
-void
-data_reload_feed(struct ui *ui, size_t feed)
+/* Rebuild the open list, first dropping feed's cache (or none: -1). */
+static void
+rebuild_dropping(struct ui *ui, size_t feed)
 {
 	char *key = NULL;
 	size_t cur_feed = (size_t)-1;
@@ -305,10 +290,23 @@ data_reload_feed(struct ui *ui, size_t feed)
 		cur_feed = ui->irows[ui->items.cur].feed;
 		key = xstrdup(data_item(ui, &ui->irows[ui->items.cur])->key);
 	}
-	cache_drop(&ui->cache[feed]);
+	if (feed != (size_t)-1)
+		cache_drop(&ui->cache[feed]);
 	if (ui->items_open)
 		rebuild_items(ui, cur_feed, key);
 	free(key);
+}
+
+void
+data_rebuild_items(struct ui *ui)
+{
+	rebuild_dropping(ui, (size_t)-1);
+}
+
+void
+data_reload_feed(struct ui *ui, size_t feed)
+{
+	rebuild_dropping(ui, feed);
 }
 
 int
