@@ -2,12 +2,16 @@
 /*
  * The reader's loop: set the terminal up, then wait on the keyboard and
  * every download at once (model_wait), draw what changed, and hand each
- * key to the view that has it. Signals only set flags; Ctrl-C, SIGTERM
- * and SIGHUP end the loop like Q, and the terminal is always restored.
+ * key to the view that has it. Signals only set a flag and write a byte
+ * to a pipe the loop polls (so that one arriving just before the wait
+ * still ends it); Ctrl-C, SIGTERM and SIGHUP end the loop like Q, and the
+ * terminal is always restored.
  */
 #include "config.h"
 
 #include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -22,11 +26,17 @@
 #include "util/xmalloc.h"
 
 static volatile sig_atomic_t stop_signal;
+static int stop_pipe[2] = { -1, -1 };
 
 static void
 on_stop(int sig)
 {
+	int saved = errno;
+
 	stop_signal = sig;
+	if (stop_pipe[1] != -1)
+		(void)!write(stop_pipe[1], "", 1);
+	errno = saved;
 }
 
 static void
@@ -48,11 +58,27 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 	ui->msg_error = error;
 }
 
+/* The pipe on_stop writes to: both ends non-blocking, closed on exec. */
+static void
+open_stop_pipe(void)
+{
+	int i;
+
+	if (stop_pipe[0] != -1 || pipe(stop_pipe) == -1)
+		return;
+	for (i = 0; i < 2; i++) {
+		fcntl(stop_pipe[i], F_SETFD, FD_CLOEXEC);
+		fcntl(stop_pipe[i], F_SETFL,
+		    fcntl(stop_pipe[i], F_GETFL) | O_NONBLOCK);
+	}
+}
+
 static void
 setup_signals(void)
 {
 	struct sigaction sa;
 
+	open_stop_pipe();
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_stop;
@@ -495,7 +521,7 @@ reload_timer(struct ui *ui, time_t *next)
 static void
 loop(struct ui *ui)
 {
-	struct pollfd pfd;
+	struct pollfd pfd[2];
 	time_t next_reload = 0;
 	int timeout;
 
@@ -505,11 +531,12 @@ loop(struct ui *ui)
 		timeout = reload_timer(ui, &next_reload);
 		if (model_busy(ui->m) && (timeout < 0 || timeout > 500))
 			timeout = 500;
-		pfd.fd = STDIN_FILENO;
-		pfd.events = POLLIN;
-		pfd.revents = 0;
-		model_wait(ui->m, &pfd, 1, timeout);
-		if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))
+		pfd[0].fd = STDIN_FILENO;
+		pfd[1].fd = stop_pipe[0];
+		pfd[0].events = pfd[1].events = POLLIN;
+		pfd[0].revents = pfd[1].revents = 0;
+		model_wait(ui->m, pfd, stop_pipe[0] != -1 ? 2 : 1, timeout);
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break;		/* the terminal is gone */
 		read_keys(ui);
 	}

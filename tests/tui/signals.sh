@@ -24,6 +24,10 @@ read_one_then() {
 	rm -f "$T/raw"
 }
 
+# Stored first: a signal during the first refresh would end it before
+# every feed is in.
+"$TIDINGS" -u "$T/urls" -d "$T/data" -r >/dev/null || fail "refresh failed"
+[ "$(unread)" = 11 ] || fail "after the refresh: $(unread) unread, not 11"
 read_one_then HUP
 [ "$(unread)" = 10 ] || fail "after SIGHUP: $(unread) unread, not 10"
 read_one_then TERM
