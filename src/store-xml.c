@@ -3,7 +3,10 @@
  * The store's XML, read and written with mxml (3.x). Every string handed
  * to mxml has been through the sanitiser, because mxml writes control
  * characters it cannot read back; and every file written is read back
- * before it replaces the old one.
+ * before it replaces the old one. A text whose escapes (&lt; and the
+ * like) would cost more than a CDATA section is written as one (HTML
+ * bodies, mostly): smaller, and mxml writes it without looking up an
+ * entity for every character.
  */
 #include "config.h"
 
@@ -26,6 +29,14 @@ static const char *const root_names[] = {
 	[XML_INDEX] = "index", [XML_FEED] = "feed", [XML_BODIES] = "bodies"
 };
 
+/* 1 for a CDATA section (mxml makes it an element named "![CDATA[..."). */
+static int
+is_cdata(mxml_node_t *node)
+{
+	return mxmlGetType(node) == MXML_ELEMENT &&
+	    strncmp(mxmlGetElement(node), "![CDATA[", 8) == 0;
+}
+
 /* Indentation: two spaces a level, elements holding elements broken. */
 static const char *
 whitespace(mxml_node_t *node, int where)
@@ -33,9 +44,11 @@ whitespace(mxml_node_t *node, int where)
 	static const char *const indent[] = {
 		"", "\n  ", "\n    ", "\n      "
 	};
+	mxml_node_t *p, *first = mxmlGetFirstChild(node);
 	int depth = 0;
-	mxml_node_t *p;
 
+	if (is_cdata(node))
+		return NULL;	/* it is text */
 	for (p = mxmlGetParent(node); p != NULL &&
 	    mxmlGetType(p) == MXML_ELEMENT &&
 	    strncmp(mxmlGetElement(p), "?xml", 4) != 0; p = mxmlGetParent(p))
@@ -44,8 +57,8 @@ whitespace(mxml_node_t *node, int where)
 		depth = 3;
 	if (where == MXML_WS_BEFORE_OPEN)
 		return depth > 0 ? indent[depth] : NULL;
-	if (where == MXML_WS_BEFORE_CLOSE && mxmlGetFirstChild(node) != NULL &&
-	    mxmlGetType(mxmlGetFirstChild(node)) == MXML_ELEMENT)
+	if (where == MXML_WS_BEFORE_CLOSE && first != NULL &&
+	    mxmlGetType(first) == MXML_ELEMENT && !is_cdata(first))
 		return depth > 0 ? indent[depth] : "\n";
 	if (where == MXML_WS_AFTER_CLOSE && depth == 0)
 		return "\n";
@@ -53,6 +66,41 @@ whitespace(mxml_node_t *node, int where)
 	    strncmp(mxmlGetElement(node), "?xml", 4) == 0)
 		return "\n";
 	return NULL;
+}
+
+/* 1 when the escapes of s would cost more than <![CDATA[ and ]]>. */
+static int
+wants_cdata(const char *s)
+{
+	size_t extra = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '<' || *s == '>')
+			extra += 3;		/* &lt; &gt; */
+		else if (*s == '&')
+			extra += 4;		/* &amp; */
+		else if (*s == '"')
+			extra += 5;		/* &quot; */
+		if (extra > 12)
+			return 1;
+	}
+	return 0;
+}
+
+/* value as CDATA sections under e, a new one after each "]]" of "]]>". */
+static void
+add_cdata(mxml_node_t *e, const char *value)
+{
+	const char *end;
+	char *part;
+
+	while ((end = strstr(value, "]]>")) != NULL) {
+		part = xstrndup(value, (size_t)(end + 2 - value));
+		mxmlNewCDATA(e, part);
+		free(part);
+		value = end + 2;
+	}
+	mxmlNewCDATA(e, value);
 }
 
 /* <name>value</name> under parent, unless value is NULL or empty. */
@@ -64,7 +112,10 @@ add_text(mxml_node_t *parent, const char *name, const char *value)
 	if (value == NULL || value[0] == '\0')
 		return NULL;
 	e = mxmlNewElement(parent, name);
-	mxmlNewOpaque(e, value);
+	if (wants_cdata(value))
+		add_cdata(e, value);
+	else
+		mxmlNewOpaque(e, value);
 	return e;
 }
 
@@ -434,18 +485,42 @@ clean_of(const char *s, enum sanitize_mode mode)
 	return clean;
 }
 
+/*
+ * The text of element e cleaned, a new string, or NULL: its text and
+ * CDATA children joined (version 1 wrote text only).
+ */
+static char *
+content_of(mxml_node_t *e, enum sanitize_mode mode)
+{
+	struct strbuf joined = STRBUF_INIT;
+	mxml_node_t *c, *first = mxmlGetFirstChild(e);
+	const char *s;
+	char *clean;
+
+	if (first != NULL && mxmlGetNextSibling(first) == NULL)
+		return clean_of(mxmlGetType(first) == MXML_OPAQUE ?
+		    mxmlGetOpaque(first) : mxmlGetCDATA(first), mode);
+	for (c = first; c != NULL; c = mxmlGetNextSibling(c))
+		if ((s = mxmlGetType(c) == MXML_OPAQUE ? mxmlGetOpaque(c) :
+		    mxmlGetCDATA(c)) != NULL)
+			strbuf_addstr(&joined, s);
+	clean = clean_of(joined.buf, mode);
+	strbuf_release(&joined);
+	return clean;
+}
+
 /* The text of element e, one line, a new string, or NULL. */
 static char *
 text_of(mxml_node_t *e)
 {
-	return clean_of(mxmlGetOpaque(e), SANITIZE_LINE);
+	return content_of(e, SANITIZE_LINE);
 }
 
 /* The running text of element e (a body), a new string, or NULL. */
 static char *
 body_of(mxml_node_t *e)
 {
-	return clean_of(mxmlGetOpaque(e), SANITIZE_TEXT);
+	return content_of(e, SANITIZE_TEXT);
 }
 
 static char *
@@ -457,9 +532,11 @@ attr_of(mxml_node_t *e, const char *name)
 static int64_t
 date_of(mxml_node_t *e)
 {
-	const char *s = mxmlGetOpaque(e);
+	char *s = text_of(e);
+	int64_t t = s != NULL ? date_parse(s) : DATE_UNKNOWN;
 
-	return s != NULL ? date_parse(s) : DATE_UNKNOWN;
+	free(s);
+	return t;
 }
 
 /* The date in attribute name of e, or DATE_UNKNOWN. */
@@ -651,8 +728,9 @@ read_index(mxml_node_t *root, struct store *st)
 
 /*
  * The version of a file, or -1 when tidings cannot read it. Files of an
- * older version would be upgraded here, one step a version; version 1 is
- * the first, so there is nothing to upgrade yet. What a version gains
+ * older version would be upgraded here, one step a version. Version 2
+ * writes CDATA sections, which a tidings reading version 1 would take
+ * for no text; its reading of version 1 is the same. What a version gains
  * without a new number is optional, and left out it reads as before: the
  * index's failures, retry-after, gone, moved-to and discovered, and a
  * body's fulltext (which an older tidings ignores, so it can still read

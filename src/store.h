@@ -38,7 +38,7 @@
 #include "feeddoc.h"
 #include "util/strbuf.h"
 
-#define STORE_VERSION	1
+#define STORE_VERSION	2
 
 enum item_flags {
 	ITEM_UNREAD	= 1 << 0,

@@ -8,6 +8,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,11 +153,17 @@ file_replace(const char *path, const void *data, size_t len,
 	return file_replace_with(path, write_bytes, &b, err);
 }
 
-/* Bytes to read next into sb: 8 KiB, less near the cap, 0 at it. */
+/*
+ * Bytes to read next into sb: what it has room for already, at least
+ * 8 KiB; less near the cap, 0 at it.
+ */
 static size_t
 read_room(const struct strbuf *sb)
 {
 	size_t room = 8192;
+
+	if (sb->alloc > sb->len + 1 && sb->alloc - sb->len - 1 > room)
+		room = sb->alloc - sb->len - 1;
 
 	if (sb->cap && sb->cap - sb->len < room)
 		room = sb->cap - sb->len;
@@ -193,10 +201,16 @@ read_all(int fd, struct strbuf *sb)
 int
 file_read(const char *path, struct strbuf *sb, struct strbuf *err)
 {
+	struct stat st;
 	int fd, rc = -1, saved;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd >= 0) {
+		/* a file's size known, it is read in one go (and no copies;
+		 * the room of the last read, that finds the end, too) */
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (sb->cap == 0 || (uintmax_t)st.st_size + 8192 <= sb->cap))
+			strbuf_grow(sb, (size_t)st.st_size + 8192);
 		rc = read_all(fd, sb);
 		saved = errno;
 		close(fd);

@@ -430,8 +430,10 @@ make_feed(struct store_feed *feed, struct store_bodies *bodies)
 	b->content_type = TEXT_HTML;
 	b = store_bodies_add(bodies);
 	b->key = xstrdup("g2222222222222222");
-	b->content = text("only content");
+	b->content = text("<p>a]]>b</p><p>c]]]]>d</p> &amp; \"<i>x</i>\"]]");
 	b->content_type = TEXT_HTML;
+	b->summary = text("only summary & text");
+	b->summary_type = TEXT_PLAIN;
 	strbuf_release(&big);
 	free(raw);
 }
@@ -615,6 +617,15 @@ test_store_save_feed_round_trip(void **state)
 	assert_int_equal(notes.len, 0);
 	assert_int_equal(err.len, 0);
 	store_close(st);
+	/* HTML as CDATA (split where it holds "]]>"), short text escaped */
+	p = path_of(fx, "bodies", URL1);
+	error = slurp(p);
+	assert_non_null(strstr(error, "<content type=\"html\"><![CDATA[<p>a]]]]>"
+	    "<![CDATA[>b</p><p>c]]]]]]><![CDATA[>d</p> &amp; \"<i>x</i>\"]]]]>"
+	    "</content>"));
+	assert_non_null(strstr(error, "only summary &amp; text</summary>"));
+	free(error);
+	free(p);
 
 	store_feed_release(&feed);
 	store_feed_release(&back);
@@ -622,6 +633,42 @@ test_store_save_feed_round_trip(void **state)
 	store_bodies_release(&bback);
 	strbuf_release(&notes);
 	strbuf_release(&err);
+}
+
+/* A bodies file of version 1 (text escaped, never CDATA) reads as it did. */
+static void
+test_store_load_bodies_version1(void **state)
+{
+	struct fixture *fx = *state;
+	struct strbuf notes = STRBUF_INIT, err = STRBUF_INIT;
+	struct store_bodies bodies;
+	struct store *st;
+	char *p = path_of(fx, "bodies", URL1), *id = store_feed_id(URL1);
+	static const char v1[] = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	    "<bodies version=\"1\">\n"
+	    "  <body key=\"g0123456789abcdef\">\n"
+	    "    <summary type=\"html\">&lt;p&gt;Tom &amp; &quot;Jerry&quot;"
+	    "&lt;/p&gt;</summary>\n"
+	    "    <content type=\"text\">plain</content>\n"
+	    "  </body>\n"
+	    "</bodies>\n";
+
+	store_sample(fx);
+	spew(p, v1, strlen(v1), O_TRUNC);
+	st = open_ok(fx, 0, &notes);
+	assert_int_equal(store_load_bodies(st, id, &bodies, &notes, &err), 0);
+	assert_int_equal(notes.len, 0);
+	assert_int_equal(bodies.n, 1);
+	assert_string_equal(bodies.v[0].summary, "<p>Tom & \"Jerry\"</p>");
+	assert_int_equal(bodies.v[0].summary_type, TEXT_HTML);
+	assert_string_equal(bodies.v[0].content, "plain");
+	assert_int_equal(bodies.v[0].content_type, TEXT_PLAIN);
+	store_close(st);
+	store_bodies_release(&bodies);
+	strbuf_release(&notes);
+	strbuf_release(&err);
+	free(id);
+	free(p);
 }
 
 static void
@@ -983,14 +1030,16 @@ put_escape(const char *path)
 static void
 make_newer(const char *path)
 {
-	char *s = slurp(path), *p = strstr(s, "version=\"1\""), *t;
+	char *now = xasprintf("version=\"%d\"", STORE_VERSION);
+	char *s = slurp(path), *p = strstr(s, now), *t;
 
 	assert_non_null(p);
 	t = xasprintf("%.*sversion=\"99\"%s", (int)(p - s), s,
-	    p + strlen("version=\"1\""));
+	    p + strlen(now));
 	spew(path, t, strlen(t), O_TRUNC);
 	free(t);
 	free(s);
+	free(now);
 }
 
 static void
@@ -1726,6 +1775,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		STORE_TEST(test_store_open_creates_private_folders),
 		STORE_TEST(test_store_save_feed_round_trip),
+		STORE_TEST(test_store_load_bodies_version1),
 		STORE_TEST(test_store_load_feed_never_saved),
 		STORE_TEST(test_store_save_feed_without_bodies),
 		STORE_TEST(test_store_mark_survives_close_without_save),
