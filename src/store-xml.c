@@ -37,34 +37,33 @@ is_cdata(mxml_node_t *node)
 	    strncmp(mxmlGetElement(node), "![CDATA[", 8) == 0;
 }
 
-/* Indentation: two spaces a level, elements holding elements broken. */
+/*
+ * Layout: the root's children one a line (an item, a body, a feed of the
+ * index each on its own line, for grep and wc -l), everything under them
+ * on that line, no indentation: whitespace is no small part of a store.
+ */
 static const char *
 whitespace(mxml_node_t *node, int where)
 {
-	static const char *const indent[] = {
-		"", "\n  ", "\n    ", "\n      "
-	};
-	mxml_node_t *p, *first = mxmlGetFirstChild(node);
-	int depth = 0;
+	mxml_node_t *p = mxmlGetParent(node), *first = mxmlGetFirstChild(node);
+	int root;
 
 	if (is_cdata(node))
 		return NULL;	/* it is text */
-	for (p = mxmlGetParent(node); p != NULL &&
+	if (strncmp(mxmlGetElement(node), "?xml", 4) == 0)
+		return where == MXML_WS_AFTER_OPEN ? "\n" : NULL;
+	if (p == NULL || mxmlGetType(p) != MXML_ELEMENT)
+		return NULL;
+	root = strncmp(mxmlGetElement(p), "?xml", 4) == 0;
+	if (root)	/* the root element */
+		return where == MXML_WS_AFTER_CLOSE ||
+		    (where == MXML_WS_BEFORE_CLOSE && first != NULL &&
+		    mxmlGetType(first) == MXML_ELEMENT) ? "\n" : NULL;
+	p = mxmlGetParent(p);
+	if (where == MXML_WS_BEFORE_OPEN && p != NULL &&
 	    mxmlGetType(p) == MXML_ELEMENT &&
-	    strncmp(mxmlGetElement(p), "?xml", 4) != 0; p = mxmlGetParent(p))
-		depth++;
-	if (depth > 3)
-		depth = 3;
-	if (where == MXML_WS_BEFORE_OPEN)
-		return depth > 0 ? indent[depth] : NULL;
-	if (where == MXML_WS_BEFORE_CLOSE && first != NULL &&
-	    mxmlGetType(first) == MXML_ELEMENT && !is_cdata(first))
-		return depth > 0 ? indent[depth] : "\n";
-	if (where == MXML_WS_AFTER_CLOSE && depth == 0)
-		return "\n";
-	if (where == MXML_WS_AFTER_OPEN && depth == 0 &&
-	    strncmp(mxmlGetElement(node), "?xml", 4) == 0)
-		return "\n";
+	    strncmp(mxmlGetElement(p), "?xml", 4) == 0)
+		return "\n";	/* a child of the root */
 	return NULL;
 }
 

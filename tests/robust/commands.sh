@@ -51,8 +51,10 @@ n=9
 # The links as tidings reads them, newest first.
 "$TIDINGS" --dump "$T/feeds/commands.xml" >"$T/dump" ||
     fail "--dump of the feed failed"
-sed -n 's/^    <link>\(.*\)<\/link>$/\1/p' "$T/dump" |
-    sed 's/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g' >"$T/links"
+python3 -c 'import sys, xml.etree.ElementTree as ET
+for item in ET.parse(sys.argv[1]).getroot().iter("item"):
+    print(item.findtext("link", ""))' \
+    "$T/dump" >"$T/links"
 [ "$(wc -l <"$T/links")" = $n ] || fail "the feed has not $n links"
 # A file that is there already, named as the "-rf" article would be.
 echo "keep me" >"$T/work/rf.txt"

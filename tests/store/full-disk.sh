@@ -91,8 +91,8 @@ feed_id() {
 }
 item_key() {
 	awk -v guid="urn:disk:$3:$4" '
-	    /<item / { sub(/.* key="/, ""); sub(/".*/, ""); key = $0 }
-	    index($0, "<guid>" guid "</guid>") { print key; exit }' \
+	    index($0, "<guid>" guid "</guid>") { sub(/.*<item key="/, "");
+	    sub(/".*/, ""); print; exit }' \
 	    "$1/feeds/$2.xml"
 }
 
