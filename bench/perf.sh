@@ -21,7 +21,7 @@
 #               from starting it to the first feed's title on the screen,
 #               polling capture-pane every 10 ms: tidings, newsboat with
 #               its cache, sfeed_curses on sfeed's feeds
-#   open        then, the cursor on feed 2 (the largest: full articles),
+#   open        then, the cursor on feed 2 (full articles, among the largest),
 #               from the Enter key to its headlines on the screen
 # with the wall time, the CPU time and the peak memory (GNU time's %M: for
 # sfeed_update, a shell script, that of its largest process) of every
