@@ -7,7 +7,9 @@
  * recovery from one can lose the rest of an element: an ESC in the CDATA
  * of a body took the enclosure after it along); and an ampersand that
  * starts no reference, as in the URL "?a=1&b=2", becomes "&amp;" instead
- * of an error that loses the text after it.
+ * of an error that loses the text after it. In a document in UTF-8, a
+ * byte sequence that is not UTF-8 becomes U+FFFD, as the sanitiser would
+ * make it: libxml2's push parser stops at one in a CDATA section.
  */
 #include "config.h"
 
@@ -207,6 +209,50 @@ maybe_iso2022(const char *data, size_t len, const char *charset)
 	return 0;
 }
 
+/* 1 when the n bytes at s are name in any case. */
+static int
+is_named(const char *s, size_t n, const char *name)
+{
+	size_t i;
+
+	if (strlen(name) != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (ASCII_TOLOWER(s[i]) != name[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * 1 when the document is in UTF-8: the charset, else the encoding of its
+ * XML declaration, is UTF-8 or not given.
+ */
+static int
+is_utf8(const char *data, size_t len, const char *charset)
+{
+	const char *end, *p, *v;
+	char quote;
+
+	if (charset != NULL)
+		return is_named(charset, strlen(charset), "utf-8") ||
+		    is_named(charset, strlen(charset), "utf8");
+	if (len < 5 || memcmp(data, "<?xml", 5) != 0 ||
+	    (end = memchr(data, '>', len < 512 ? len : 512)) == NULL)
+		return 1;
+	for (p = data; p + 8 < end && memcmp(p, "encoding", 8) != 0; p++)
+		;
+	for (p += 8; p < end && *p != '"' && *p != '\''; p++)
+		;
+	if (p >= end)
+		return 1;
+	quote = *p;
+	v = ++p;
+	while (p < end && *p != quote)
+		p++;
+	return is_named(v, (size_t)(p - v), "utf-8") ||
+	    is_named(v, (size_t)(p - v), "utf8");
+}
+
 /* Copy the len bytes at data into out without control bytes; 0: none. */
 static int
 drop_controls(const char *data, size_t len, struct strbuf *out)
@@ -232,6 +278,7 @@ input_prepare(const char *data, size_t *len, const char **charset,
     struct strbuf *buf)
 {
 	struct strbuf wide = STRBUF_INIT, clean = STRBUF_INIT;
+	struct strbuf repaired = STRBUF_INIT;
 	const char *enc;
 	size_t bom, i = 0, j;
 	int cleaned = 0;
@@ -259,10 +306,17 @@ input_prepare(const char *data, size_t *len, const char **charset,
 		*len = clean.len;
 		cleaned = 1;
 	}
+	if (is_utf8(data, *len, *charset) && !utf8_valid(data, *len)) {
+		utf8_repair(&repaired, data, *len);
+		data = repaired.buf;
+		*len = repaired.len;
+		cleaned = 1;
+	}
 	if (!fix_ampersands(data, *len, buf) && (enc != NULL || cleaned))
 		strbuf_add(buf, data, *len);	/* keep the converted text */
 	strbuf_release(&wide);
 	strbuf_release(&clean);
+	strbuf_release(&repaired);
 	if (enc == NULL && !cleaned && buf->len == 0)
 		return data;
 	*len = buf->len;

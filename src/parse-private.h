@@ -37,6 +37,7 @@ struct parse_state {
 	const char		*own_ns;	/* an unknown Atom's namespace */
 	int			 full;		/* the item cap is reached */
 	int			 broken;	/* libxml2 reported an error */
+	int			 empty;		/* not one byte to parse */
 };
 
 /*

@@ -109,6 +109,10 @@ utf8_valid(const char *s, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {	/* ASCII, most of it */
+			i++;
+			continue;
+		}
 		n = utf8_decode(s + i, len - i, &cp);
 		if (!decoded_as_is(s + i, n, cp))
 			return 0;
