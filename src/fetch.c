@@ -364,19 +364,6 @@ write_cb(char *data, size_t size, size_t nmemb, void *userdata)
 	return n;
 }
 
-static int
-name_is(const char *name, size_t len, const char *want)
-{
-	size_t i;
-
-	if (strlen(want) != len)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (ASCII_TOLOWER(name[i]) != want[i])
-			return 0;
-	return 1;
-}
-
 /* Keep a header value, or forget it when it is too long to be sane. */
 static void
 capture(struct strbuf *sb, const char *v, size_t len)
@@ -461,11 +448,11 @@ header_cb(char *data, size_t size, size_t nitems, void *userdata)
 		;
 	while (end > v && (end[-1] == ' ' || end[-1] == '\t'))
 		end--;
-	if (name_is(p, (size_t)(colon - p), "etag"))
+	if (ascii_is_named(p, (size_t)(colon - p), "etag"))
 		capture(&t->h_etag, v, (size_t)(end - v));
-	else if (name_is(p, (size_t)(colon - p), "last-modified"))
+	else if (ascii_is_named(p, (size_t)(colon - p), "last-modified"))
 		capture(&t->h_last_modified, v, (size_t)(end - v));
-	else if (name_is(p, (size_t)(colon - p), "content-type"))
+	else if (ascii_is_named(p, (size_t)(colon - p), "content-type"))
 		capture(&t->h_content_type, v, (size_t)(end - v));
 	return n;
 }
@@ -522,7 +509,7 @@ parse_content_type(const struct strbuf *ct, struct fetch_result *r)
 			nlen--;
 		for (s = ++p; p < end && *p != ';'; p++)
 			;
-		if (!name_is(name, nlen, "charset") || r->charset != NULL)
+		if (!ascii_is_named(name, nlen, "charset") || r->charset != NULL)
 			continue;
 		while (s < p && ASCII_ISSPACE(*s))
 			s++;
@@ -773,7 +760,7 @@ set_options(const struct fetcher *f, struct transfer *t, CURL *e)
 	 */
 	(void)curl_easy_setopt(e, CURLOPT_HTTP_VERSION,
 	    (long)CURL_HTTP_VERSION_2TLS);
-	if (strlen(t->url) > 6 && name_is(t->url, 6, "https:"))
+	if (strlen(t->url) > 6 && ascii_is_named(t->url, 6, "https:"))
 		SETOPT(CURLOPT_PIPEWAIT, 1L);
 	return rc;
 }

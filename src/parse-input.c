@@ -183,13 +183,7 @@ is_control(unsigned char c)
 static int
 is_iso2022(const char *s)
 {
-	static const char name[] = "iso-2022";
-	size_t i;
-
-	for (i = 0; i < sizeof(name) - 1; i++)
-		if (ASCII_TOLOWER(s[i]) != name[i])
-			return 0;
-	return 1;
+	return ascii_is_named(s, 8, "iso-2022");
 }
 
 /*
@@ -209,20 +203,6 @@ maybe_iso2022(const char *data, size_t len, const char *charset)
 	return 0;
 }
 
-/* 1 when the n bytes at s are name in any case. */
-static int
-is_named(const char *s, size_t n, const char *name)
-{
-	size_t i;
-
-	if (strlen(name) != n)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (ASCII_TOLOWER(s[i]) != name[i])
-			return 0;
-	return 1;
-}
-
 /*
  * 1 when the document is in UTF-8: the charset, else the encoding of its
  * XML declaration, is UTF-8 or not given.
@@ -234,8 +214,8 @@ is_utf8(const char *data, size_t len, const char *charset)
 	char quote;
 
 	if (charset != NULL)
-		return is_named(charset, strlen(charset), "utf-8") ||
-		    is_named(charset, strlen(charset), "utf8");
+		return ascii_is_named(charset, strlen(charset), "utf-8") ||
+		    ascii_is_named(charset, strlen(charset), "utf8");
 	if (len < 5 || memcmp(data, "<?xml", 5) != 0 ||
 	    (end = memchr(data, '>', len < 512 ? len : 512)) == NULL)
 		return 1;
@@ -249,8 +229,8 @@ is_utf8(const char *data, size_t len, const char *charset)
 	v = ++p;
 	while (p < end && *p != quote)
 		p++;
-	return is_named(v, (size_t)(p - v), "utf-8") ||
-	    is_named(v, (size_t)(p - v), "utf8");
+	return ascii_is_named(v, (size_t)(p - v), "utf-8") ||
+	    ascii_is_named(v, (size_t)(p - v), "utf8");
 }
 
 /* Copy the len bytes at data into out without control bytes; 0: none. */

@@ -18,4 +18,20 @@
 #define ASCII_TOLOWER(c) (ASCII_ISUPPER(c) ? (c) - 'A' + 'a' : (c))
 #define ASCII_TOUPPER(c) (ASCII_ISLOWER(c) ? (c) - 'a' + 'A' : (c))
 
+#include <string.h>
+
+/* 1 when the n bytes at s are lower (a lowercase name) in any case. */
+static inline int
+ascii_is_named(const char *s, size_t n, const char *lower)
+{
+	size_t i;
+
+	if (strlen(lower) != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (ASCII_TOLOWER(s[i]) != lower[i])
+			return 0;
+	return 1;
+}
+
 #endif
