@@ -76,30 +76,66 @@ next_token(const char **line, const char *end, struct strbuf *tok)
 	return 1;
 }
 
+/* A set of URLs (not copied), to find repeats in one pass. */
+struct urlset {
+	const char	**slot;
+	size_t		  size;		/* a power of two, or 0 */
+	size_t		  n;
+};
+
+static int urlset_add(struct urlset *set, const char *url);
+
+static void
+urlset_grow(struct urlset *set)
+{
+	struct urlset bigger;
+	size_t i;
+
+	bigger.size = set->size ? set->size * 2 : 64;
+	bigger.slot = xcalloc(bigger.size, sizeof(*bigger.slot));
+	bigger.n = 0;
+	for (i = 0; i < set->size; i++)
+		if (set->slot[i] != NULL)
+			urlset_add(&bigger, set->slot[i]);
+	free(set->slot);
+	*set = bigger;
+}
+
+/* Add url to set; 1 when it is new, 0 when set holds it already. */
 static int
-has_url(const struct subs *subs, const char *url)
+urlset_add(struct urlset *set, const char *url)
 {
 	size_t i;
 
-	for (i = 0; i < subs->n; i++)
-		if (strcmp(subs->v[i].url, url) == 0)
-			return 1;
-	return 0;
+	if (2 * (set->n + 1) > set->size)
+		urlset_grow(set);
+	i = (size_t)hash_fnv1a(HASH_FNV1A_INIT, url, strlen(url)) &
+	    (set->size - 1);
+	for (; set->slot[i] != NULL; i = (i + 1) & (set->size - 1))
+		if (strcmp(set->slot[i], url) == 0)
+			return 0;
+	set->slot[i] = url;
+	set->n++;
+	return 1;
 }
 
 /* Give sub the meaning of one token after its URL. */
 static void
 add_token(struct sub *sub, const char *tok)
 {
+	char *tag;
+
 	if (tok[0] == '~') {
 		free(sub->title);
 		sub->title = sanitize(tok + 1, SANITIZE_LINE);
 	} else if (strcmp(tok, "!") == 0)
 		sub->hidden = 1;
-	else if (tok[0] != '\0') {
+	else if ((tag = sanitize(tok, SANITIZE_LINE))[0] == '\0')
+		free(tag);	/* nothing left of it (control characters) */
+	else {
 		sub->tags = xreallocarray(sub->tags, sub->ntags + 1,
 		    sizeof(*sub->tags));
-		sub->tags[sub->ntags++] = sanitize(tok, SANITIZE_LINE);
+		sub->tags[sub->ntags++] = tag;
 	}
 }
 
@@ -138,9 +174,13 @@ subs_parse(struct subs *subs, const char *text, size_t len,
     struct strbuf *warn)
 {
 	const char *p = text, *end = text + len, *eol, *why;
+	struct urlset seen = { NULL, 0, 0 };
 	struct sub sub;
+	size_t i;
 	int line = 0;
 
+	for (i = 0; i < subs->n; i++)
+		urlset_add(&seen, subs->v[i].url);
 	for (; p < end; p = eol + 1) {
 		eol = memchr(p, '\n', (size_t)(end - p));
 		if (eol == NULL)
@@ -151,7 +191,7 @@ subs_parse(struct subs *subs, const char *text, size_t len,
 			strbuf_addch(warn, '\n');
 			continue;
 		}
-		if (sub.url == NULL || has_url(subs, sub.url)) {
+		if (sub.url == NULL || !urlset_add(&seen, sub.url)) {
 			sub_release(&sub);
 			continue;
 		}
@@ -163,6 +203,7 @@ subs_parse(struct subs *subs, const char *text, size_t len,
 		}
 		subs->v[subs->n++] = sub;
 	}
+	free(seen.slot);
 }
 
 int
@@ -255,49 +296,6 @@ out:
 	strbuf_release(&warn);
 	free(list);
 	return rc;
-}
-
-/* A set of URLs (not copied), to find repeats in one pass. */
-struct urlset {
-	const char	**slot;
-	size_t		  size;		/* a power of two, or 0 */
-	size_t		  n;
-};
-
-static int urlset_add(struct urlset *set, const char *url);
-
-static void
-urlset_grow(struct urlset *set)
-{
-	struct urlset bigger;
-	size_t i;
-
-	bigger.size = set->size ? set->size * 2 : 64;
-	bigger.slot = xcalloc(bigger.size, sizeof(*bigger.slot));
-	bigger.n = 0;
-	for (i = 0; i < set->size; i++)
-		if (set->slot[i] != NULL)
-			urlset_add(&bigger, set->slot[i]);
-	free(set->slot);
-	*set = bigger;
-}
-
-/* Add url to set; 1 when it is new, 0 when set holds it already. */
-static int
-urlset_add(struct urlset *set, const char *url)
-{
-	size_t i;
-
-	if (2 * (set->n + 1) > set->size)
-		urlset_grow(set);
-	i = (size_t)hash_fnv1a(HASH_FNV1A_INIT, url, strlen(url)) &
-	    (set->size - 1);
-	for (; set->slot[i] != NULL; i = (i + 1) & (set->size - 1))
-		if (strcmp(set->slot[i], url) == 0)
-			return 0;
-	set->slot[i] = url;
-	set->n++;
-	return 1;
 }
 
 /* Does s start with prefix (lower case), in any case? */

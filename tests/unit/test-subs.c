@@ -66,11 +66,16 @@ test_subs_parse_bad_lines(void **state)
 	    "https://b.example/\n"
 	    "https://b.example/ dup\n"
 	    "\"\"\n"
-	    "https://c.example/ \"~\x1b]2;pwned\x07Title\x1b[31m\"", &warn);
+	    "https://c.example/ \"~\x1b]2;pwned\x07Title\x1b[31m\" "
+	    "\"\x1b\x07\" \"\x1b[1mnews\"\n"
+	    "https://b.example/ again", &warn);
 	assert_int_equal(subs.n, 2);
 	assert_string_equal(subs.v[0].url, "https://b.example/");
 	assert_int_equal(subs.v[0].ntags, 0);	/* the first one wins */
 	assert_string_equal(subs.v[1].title, "Title");
+	/* a tag of control characters only is no tag */
+	assert_int_equal(subs.v[1].ntags, 1);
+	assert_string_equal(subs.v[1].tags[0], "news");
 	assert_non_null(strstr(warn.buf, "line 1:"));
 	assert_null(strstr(warn.buf, "line 2:"));
 	subs_release(&subs);
