@@ -129,29 +129,6 @@ model_ft_start(struct model *m)
 	}
 }
 
-/* The item key of feed, or NULL. */
-static const struct store_item *
-find_item(const struct store_feed *feed, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < feed->nitems; i++)
-		if (strcmp(feed->items[i].key, key) == 0)
-			return &feed->items[i];
-	return NULL;
-}
-
-static struct store_body *
-find_body(struct store_bodies *b, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < b->n; i++)
-		if (strcmp(b->v[i].key, key) == 0)
-			return &b->v[i];
-	return NULL;
-}
-
 /*
  * Store the full texts of the jobs of list that are of the feed at url,
  * in one save: the number stored (an item no longer stored is passed
@@ -174,9 +151,9 @@ store_texts(struct model *m, const char *url, struct ft_job *list,
 		goto out;
 	for (j = list; j != NULL; j = j->next) {
 		if (strcmp(j->feed_url, url) != 0 || j->html == NULL ||
-		    find_item(&feed, j->key) == NULL)
+		    store_feed_find(&feed, j->key) == NULL)
 			continue;
-		body = find_body(&bodies, j->key);
+		body = store_bodies_find(&bodies, j->key);
 		if (body == NULL) {
 			body = store_bodies_add(&bodies);
 			body->key = xstrdup(j->key);
@@ -382,12 +359,12 @@ item_link(struct model *m, const char *url, const char *key, char **link,
 	if (store_load_feed(m->store, id, &feed, &notes, &err) == -1 ||
 	    store_load_bodies(m->store, id, &bodies, &notes, &err) == -1)
 		strbuf_add(&m->ft.error, err.buf, err.len);
-	else if ((it = find_item(&feed, key)) == NULL)
+	else if ((it = store_feed_find(&feed, key)) == NULL)
 		strbuf_addstr(&m->ft.error, _("no such article"));
 	else if (it->link == NULL)
 		strbuf_addstr(&m->ft.error, _("the article has no link"));
 	else {
-		body = find_body(&bodies, key);
+		body = store_bodies_find(&bodies, key);
 		*has_text = body != NULL && body->full_text != NULL;
 		*link = xstrdup(it->link);
 		rc = 0;

@@ -41,17 +41,6 @@ item_key(const struct feed_item *it)
 	return xasprintf("%c%s", kind, hash_hex(h, hex));
 }
 
-static struct store_item *
-find_key(struct store_feed *feed, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < feed->nitems; i++)
-		if (strcmp(feed->items[i].key, key) == 0)
-			return &feed->items[i];
-	return NULL;
-}
-
 /* Bits of the per-item state of a merge. */
 #define SEEN	1	/* matched by an item of this fetch */
 #define NAMED	4	/* its key is the key of an item of this fetch */
@@ -76,17 +65,6 @@ find_same(struct store_feed *feed, const struct feed_item *it,
 		    strcmp(feed->items[i].link, it->link) == 0 &&
 		    strcmp(feed->items[i].title, it->title) == 0)
 			return &feed->items[i];
-	return NULL;
-}
-
-static struct store_body *
-find_body(struct store_bodies *b, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < b->n; i++)
-		if (strcmp(b->v[i].key, key) == 0)
-			return &b->v[i];
 	return NULL;
 }
 
@@ -148,7 +126,7 @@ copy_headers(struct store_item *dst, const struct feed_item *it)
 static void
 copy_body(struct store_bodies *b, const char *key, const struct feed_item *it)
 {
-	struct store_body *body = find_body(b, key);
+	struct store_body *body = store_bodies_find(b, key);
 
 	if (body == NULL) {
 		body = store_bodies_add(b);
@@ -211,7 +189,7 @@ retain(struct store_feed *feed, struct store_bodies *b,
 			feed->items[kept++] = feed->items[i];
 			continue;
 		}
-		body = find_body(b, feed->items[i].key);
+		body = store_bodies_find(b, feed->items[i].key);
 		if (body != NULL) {
 			free(body->summary);
 			free(body->content);
@@ -231,7 +209,7 @@ prune_bodies(struct store_feed *feed, struct store_bodies *b)
 	size_t i, kept = 0;
 
 	for (i = 0; i < b->n; i++) {
-		if (find_key(feed, b->v[i].key) != NULL) {
+		if (store_feed_find(feed, b->v[i].key) != NULL) {
 			b->v[kept++] = b->v[i];
 			continue;
 		}
@@ -250,7 +228,7 @@ merge_one(struct store_feed *feed, struct store_bodies *b,
     struct merge_stats *stats)
 {
 	char *key = item_key(it);
-	struct store_item *st = find_key(feed, key);
+	struct store_item *st = store_feed_find(feed, key);
 
 	if (st == NULL && (st = find_same(feed, it, *present)) != NULL) {
 		free(st->key);		/* a rewritten guid: same item */
@@ -287,7 +265,7 @@ name_keys(struct store_feed *feed, const struct feed_doc *doc,
 
 	for (i = 0; i < doc->nitems; i++) {
 		key = item_key(&doc->items[i]);
-		st = find_key(feed, key);
+		st = store_feed_find(feed, key);
 		if (st != NULL)
 			state[st - feed->items] |= NAMED;
 		free(key);

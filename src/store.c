@@ -634,6 +634,28 @@ store_bodies_add(struct store_bodies *b)
 	return body;
 }
 
+struct store_item *
+store_feed_find(const struct store_feed *feed, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < feed->nitems; i++)
+		if (strcmp(feed->items[i].key, key) == 0)
+			return &feed->items[i];
+	return NULL;
+}
+
+struct store_body *
+store_bodies_find(const struct store_bodies *b, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if (strcmp(b->v[i].key, key) == 0)
+			return &b->v[i];
+	return NULL;
+}
+
 /*
  * Read a tier file; a damaged one is moved aside and noted (only noted in
  * a read-only store), and reads as empty, like a missing one. Returns what

@@ -226,6 +226,12 @@ struct store_item *store_feed_add_item(struct store_feed *feed);
 /* Append an empty body to bodies and return it. */
 struct store_body *store_bodies_add(struct store_bodies *bodies);
 
+/* The item of feed, the body of bodies, whose key is key; or NULL. */
+struct store_item *store_feed_find(const struct store_feed *feed,
+    const char *key);
+struct store_body *store_bodies_find(const struct store_bodies *bodies,
+    const char *key);
+
 /* Write doc to out in the store's XML form; 0, or -1 with err. */
 int store_write_feed(const struct feed_doc *doc, FILE *out,
     struct strbuf *err);

@@ -176,17 +176,6 @@ cmd_writer(int argc, char **argv)
 	return 0;
 }
 
-static const struct store_body *
-find_body(const struct store_bodies *b, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < b->n; i++)
-		if (strcmp(b->v[i].key, key) == 0)
-			return &b->v[i];
-	return NULL;
-}
-
 /* Print what check says of the feed id, whose index entry is f or NULL. */
 static void
 check_feed(struct store *st, const char *id,
@@ -210,7 +199,7 @@ check_feed(struct store *st, const char *id,
 	for (i = 0; i < feed.nitems; i++) {
 		if (!(feed.items[i].flags & ITEM_UNREAD))
 			printf("read %s %s\n", id, feed.items[i].key);
-		if (have_bodies && find_body(&bodies, feed.items[i].key) ==
+		if (have_bodies && store_bodies_find(&bodies, feed.items[i].key) ==
 		    NULL)
 			printf("nobody %s %s\n", id, feed.items[i].key);
 		if (feed.items[i].flags & ITEM_DELETED)
@@ -297,18 +286,15 @@ mark_read(struct store *st, const char *id, const char *key,
 {
 	struct strbuf notes = STRBUF_INIT;
 	struct store_feed feed;
-	size_t i;
+	struct store_item *it;
 	int rc = -1;
 
 	if (store_load_feed(st, id, &feed, &notes, err) == 0) {
-		for (i = 0; i < feed.nitems; i++)
-			if (strcmp(feed.items[i].key, key) == 0)
-				break;
-		if (i == feed.nitems)
+		if ((it = store_feed_find(&feed, key)) == NULL)
 			strbuf_addf(err, "no item '%s' in feed %s", key, id);
 		else
-			rc = store_mark(st, id, key, feed.items[i].flags,
-			    feed.items[i].flags & ~(unsigned)ITEM_UNREAD, err);
+			rc = store_mark(st, id, key, it->flags,
+			    it->flags & ~(unsigned)ITEM_UNREAD, err);
 	}
 	print_notes(&notes);
 	store_feed_release(&feed);
