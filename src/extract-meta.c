@@ -465,24 +465,6 @@ read_headings(struct xdoc *x, struct headings *h)
 	strbuf_release(&sb);
 }
 
-/* The number of words (runs of non-blanks) in the len bytes at s. */
-static size_t
-words(const char *s, size_t len)
-{
-	size_t i, n = 0;
-	int in = 0;
-
-	for (i = 0; i < len; i++) {
-		if (ASCII_ISSPACE(s[i]))
-			in = 0;
-		else if (!in) {
-			in = 1;
-			n++;
-		}
-	}
-	return n;
-}
-
 /* Where the separators of t are: start and length of each. */
 struct seps {
 	size_t	 at[16];
@@ -521,19 +503,19 @@ trim_doc_title(const char *t, const struct seps *s,
 
 	if (s->n > 0) {
 		n = s->at[s->n - 1];
-		if (words(t, n) >= 3)
+		if (ascii_count_words(t, n) >= 3)
 			return xstrndup(t, n);
 		return xstrdup(t + s->at[0] + s->len[0]);
 	}
 	colon = strstr(t, ": ");
 	if (colon != NULL) {
 		last = strrchr(t, ':');
-		if (words(last + 1, strlen(last + 1)) >= 3)
+		if (ascii_count_words(last + 1, strlen(last + 1)) >= 3)
 			cur = xstrdup(last + 1);
 		else
 			cur = xstrdup(colon + 1);
-		if (words(last + 1, strlen(last + 1)) >= 3 &&
-		    words(t, (size_t)(colon - t)) > 5) {
+		if (ascii_count_words(last + 1, strlen(last + 1)) >= 3 &&
+		    ascii_count_words(t, (size_t)(colon - t)) > 5) {
 			free(cur);
 			cur = xstrdup(t);
 		}
@@ -554,7 +536,7 @@ words_without_seps(const char *t)
 	for (; *t != '\0'; t++)
 		if (strchr("|-\\/>", *t) == NULL)
 			strbuf_addch(&sb, *t);
-	n = words(sb.buf, sb.len);
+	n = ascii_count_words(sb.buf, sb.len);
 	strbuf_release(&sb);
 	return n;
 }
@@ -573,7 +555,7 @@ doc_title(const char *t, const struct headings *h)
 	strbuf_addstr(&sb, cur);
 	strbuf_trim(&sb);
 	free(cur);
-	n = words(sb.buf, sb.len);
+	n = ascii_count_words(sb.buf, sb.len);
 	if (n <= 4 && (!s.hier || n != words_without_seps(t) - 1)) {
 		strbuf_reset(&sb);
 		strbuf_addstr(&sb, t);

@@ -207,24 +207,6 @@ word_listed(const char *w, size_t n, const char *const *list)
 	return 0;
 }
 
-/* Count the words (runs of non-space) of the len bytes at s. */
-static size_t
-count_words(const char *s, size_t len)
-{
-	size_t i, n = 0;
-	int in = 0;
-
-	for (i = 0; i < len; i++) {
-		if (ASCII_ISSPACE(s[i]))
-			in = 0;
-		else if (!in) {
-			in = 1;
-			n++;
-		}
-	}
-	return n;
-}
-
 /* Does the len bytes at s start with the word w (then a space or ",")? */
 static int
 starts_word(const char *s, size_t len, const char *w)
@@ -335,7 +317,7 @@ add_unit(struct extract *x, const char *s, size_t len, enum keyfacts_end end,
 	u = &x->units[x->n++];
 	u->s = s;
 	u->len = len;
-	u->words = count_words(s, len);
+	u->words = ascii_count_words(s, len);
 	u->end = end;
 	u->story = story;
 	u->speech = 0;
@@ -597,7 +579,7 @@ trim_clause(struct strbuf *sb)
 	size_t i, words = 1, quotes = 0, n;
 	const char *s = sb->buf;
 
-	if (count_words(s, sb->len) <= TRIM_WORDS)
+	if (ascii_count_words(s, sb->len) <= TRIM_WORDS)
 		return;
 	for (i = 0; i + 2 < sb->len; i++) {
 		if (s[i] == '"' ||
@@ -800,7 +782,7 @@ list_heading(const struct text_line *l)
 	size_t i, n;
 
 	if (l->text == NULL || (l->type != LINE_HEADING &&
-	    l->type != LINE_PARA) || count_words(l->text,
+	    l->type != LINE_PARA) || ascii_count_words(l->text,
 	    strlen(l->text)) > 4)
 		return 0;
 	n = strlen(l->text);
@@ -835,7 +817,7 @@ take_list(const struct html_doc *doc, size_t a, size_t b,
 		skip = doc->lines[i].type == LINE_PARA ? plain_bullet(t) : 0;
 		t += skip;
 		len = strlen(t);
-		words = count_words(t, len);
+		words = ascii_count_words(t, len);
 		if (words > LIST_MAX_WORDS)
 			return 0;
 		if (keyfacts_boilerplate(t, len))
@@ -879,7 +861,7 @@ publisher_list(const struct html_doc *doc, struct keyfacts *out)
 			continue;
 		}
 		if (l->type == LINE_PARA && l->text != NULL &&
-		    count_words(l->text, strlen(l->text)) >= PARA_WORDS)
+		    ascii_count_words(l->text, strlen(l->text)) >= PARA_WORDS)
 			paras++;
 	}
 	return 0;

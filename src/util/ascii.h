@@ -34,4 +34,22 @@ ascii_is_named(const char *s, size_t n, const char *lower)
 	return 1;
 }
 
+/* The number of words (runs of non-space bytes) in the len bytes at s. */
+static inline size_t
+ascii_count_words(const char *s, size_t len)
+{
+	size_t i, n = 0;
+	int in = 0;
+
+	for (i = 0; i < len; i++) {
+		if (ASCII_ISSPACE(s[i]))
+			in = 0;
+		else if (!in) {
+			in = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
 #endif
