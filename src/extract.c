@@ -16,9 +16,9 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
 #include <libxml/tree.h>
-#include <libxml/uri.h>
 
 #include "extract-private.h"
+#include "html.h"
 #include "util/ascii.h"
 #include "util/i18n.h"
 #include "util/sanitize.h"
@@ -29,7 +29,6 @@
     HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER)
 
 #define ENOUGH_TEXT	500	/* a try that keeps this much is taken */
-#define MAX_URL		8192
 #define TEXT_NODES	5000	/* the most nodes xtext() visits */
 
 #define B	XT_BLOCK
@@ -266,37 +265,6 @@ xscan(struct xdoc *x, const xmlNode *n, struct strbuf *sb, size_t limit)
 	return xtext(n, sb, limit);
 }
 
-/*
- * Append s to out with what may not stand in a URI percent-encoded:
- * blanks, controls, non-ASCII, quotes and brackets. White space at the
- * ends and tabs and new lines inside go.
- */
-static void
-clean_url(struct strbuf *out, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t len;
-	unsigned char c;
-
-	while (ASCII_ISSPACE(*s))
-		s++;
-	len = strlen(s);
-	while (len > 0 && ASCII_ISSPACE(s[len - 1]))
-		len--;
-	for (; len > 0; s++, len--) {
-		c = (unsigned char)*s;
-		if (c == '\t' || c == '\n' || c == '\r')
-			continue;
-		if (c <= 0x20 || c >= 0x7F ||
-		    strchr("\"<>\\^`{|}", c) != NULL) {
-			strbuf_addch(out, '%');
-			strbuf_addch(out, hex[c >> 4]);
-			strbuf_addch(out, hex[c & 15]);
-		} else
-			strbuf_addch(out, (char)c);
-	}
-}
-
 /* 1 when url starts with the scheme (lower case) and a colon. */
 static int
 has_scheme(const char *url, const char *scheme)
@@ -312,31 +280,8 @@ has_scheme(const char *url, const char *scheme)
 char *
 xresolve(const char *href, const char *base, int allow_file)
 {
-	struct strbuf raw = STRBUF_INIT, url = STRBUF_INIT;
-	xmlChar *built = NULL;
-
-	clean_url(&raw, href);
-	if (raw.len == 0 || raw.len > MAX_URL || raw.buf[0] == '#')
-		goto out;
-	if (base != NULL)
-		built = xmlBuildURI((const xmlChar *)raw.buf,
-		    (const xmlChar *)base);
-	if (built != NULL) {
-		clean_url(&url, (const char *)built);
-		xmlFree(built);
-	} else
-		strbuf_add(&url, raw.buf, raw.len);
-	if (url.len > MAX_URL || !(has_scheme(url.buf, "http") ||
-	    has_scheme(url.buf, "https") ||
-	    (allow_file && has_scheme(url.buf, "file"))))
-		strbuf_release(&url);
-out:
-	strbuf_release(&raw);
-	if (url.len == 0) {
-		strbuf_release(&url);
-		return NULL;
-	}
-	return strbuf_detach(&url, NULL);
+	return html_resolve_url(href, base, HTML_URL_ABSOLUTE |
+	    (allow_file ? HTML_URL_FILE : 0));
 }
 
 /* Append the letters and digits of s to sb, lower case, words spaced. */

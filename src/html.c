@@ -270,18 +270,6 @@ html_attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
-/* 1 when the len bytes at s are word, in ASCII letters of any case. */
-static int
-ascii_caseeq(const char *s, size_t len, const char *word)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (word[i] == '\0' || ASCII_TOLOWER(s[i]) != word[i])
-			return 0;
-	return word[len] == '\0';
-}
-
 /* The length of the ASCII white space at the start of s. */
 static size_t
 skip_space(const char *s)
@@ -300,7 +288,7 @@ css_has(const char *s, const char *property, const char *value)
 	size_t plen = strlen(property), vlen = strlen(value), i;
 
 	for (; *s != '\0'; s++) {
-		if (!ascii_caseeq(s, plen, property) ||
+		if (!ascii_is_named(s, plen, property) ||
 		    (s[plen] != ' ' && s[plen] != ':' && s[plen] != '\t'))
 			continue;
 		i = plen + skip_space(s + plen);
@@ -308,7 +296,7 @@ css_has(const char *s, const char *property, const char *value)
 			continue;
 		i++;
 		i += skip_space(s + i);
-		if (ascii_caseeq(s + i, vlen, value) &&
+		if (ascii_is_named(s + i, vlen, value) &&
 		    !ASCII_ISALNUM(s[i + vlen]) && s[i + vlen] != '-')
 			return 1;
 	}
@@ -333,13 +321,13 @@ part_flags(const char *s, size_t len, int is_class)
 	int i;
 
 	for (i = 0; share[i] != NULL; i++)
-		if (ascii_caseeq(s, len, share[i]))
+		if (ascii_is_named(s, len, share[i]))
 			return ATTR_SHARE;
 	if (!is_class)
 		return 0;
-	if (ascii_caseeq(s, len, "caption") || ascii_caseeq(s, len, "credit"))
+	if (ascii_is_named(s, len, "caption") || ascii_is_named(s, len, "credit"))
 		return ATTR_CAPTION;
-	if (ascii_caseeq(s, len, "emoji") || ascii_caseeq(s, len, "smiley"))
+	if (ascii_is_named(s, len, "emoji") || ascii_is_named(s, len, "smiley"))
 		return ATTR_EMOJI;
 	return 0;
 }
@@ -363,7 +351,7 @@ class_flags(const char *s, int is_class)
 		while (s[len] != '\0' && !ASCII_ISSPACE(s[len]))
 			len++;
 		for (k = 0; is_class && hidden[k] != NULL; k++)
-			if (ascii_caseeq(s, len, hidden[k]))
+			if (ascii_is_named(s, len, hidden[k]))
 				flags |= ATTR_HIDDEN;
 		for (start = 0, i = 0; i <= len; i++)
 			if (i == len || s[i] == '-' || s[i] == '_') {
@@ -396,7 +384,7 @@ attr_flags(const xmlNode *n)
 			flags |= ATTR_HIDDEN;
 		else if (strcmp(name, "aria-hidden") == 0) {
 			v += skip_space(v);
-			if (ascii_caseeq(v, 4, "true") &&
+			if (ascii_is_named(v, 4, "true") &&
 			    v[4 + skip_space(v + 4)] == '\0')
 				flags |= ATTR_HIDDEN;
 		} else if (strcmp(name, "style") == 0) {
@@ -1036,35 +1024,42 @@ clean_url(struct strbuf *out, const char *s, int strip)
 	}
 }
 
-/* 1 for a URL with a scheme other than http, https and mailto. */
-static int
-bad_scheme(const char *url)
+/* The length of url's scheme (before its ':'), or 0 for none. */
+static size_t
+scheme_len(const char *url)
 {
-	static const char *const good[] = { "http", "https", "mailto", NULL };
 	size_t len = 0;
-	int i;
 
 	while (ASCII_ISALNUM(url[len]) || url[len] == '+' ||
 	    url[len] == '-' || url[len] == '.')
 		len++;
-	if (url[len] != ':')
-		return 0;	/* relative: resolved against the base */
-	for (i = 0; good[i] != NULL; i++)
-		if (ascii_caseeq(url, len, good[i]))
-			return 0;
-	return 1;
+	return url[len] == ':' ? len : 0;
 }
 
-/* The URL a link or base href leads to, resolved and clean, or NULL. */
-static char *
-resolve(const char *href, const char *base)
+/* 1 for a URL with a scheme other than http, https and those allow adds;
+ * or, when allow asks for HTML_URL_ABSOLUTE, with none. */
+static int
+bad_scheme(const char *url, unsigned allow)
+{
+	size_t len = scheme_len(url);
+
+	if (len == 0)
+		return (allow & HTML_URL_ABSOLUTE) != 0;
+	return !(ascii_is_named(url, len, "http") ||
+	    ascii_is_named(url, len, "https") ||
+	    ((allow & HTML_URL_MAILTO) && ascii_is_named(url, len, "mailto")) ||
+	    ((allow & HTML_URL_FILE) && ascii_is_named(url, len, "file")));
+}
+
+char *
+html_resolve_url(const char *href, const char *base, unsigned allow)
 {
 	struct strbuf raw = STRBUF_INIT, url = STRBUF_INIT;
 	xmlChar *built = NULL;
 
 	clean_url(&raw, href, 1);
 	if (raw.len == 0 || raw.len > MAX_URL || raw.buf[0] == '#' ||
-	    bad_scheme(raw.buf))
+	    (scheme_len(raw.buf) > 0 && bad_scheme(raw.buf, allow)))
 		goto out;
 	if (base != NULL)
 		built = xmlBuildURI((const xmlChar *)raw.buf,
@@ -1076,7 +1071,8 @@ resolve(const char *href, const char *base)
 	} else
 		strbuf_add(&url, raw.buf, raw.len);
 	/* a URL starting with '-' would be an option to a browser */
-	if (url.len > MAX_URL || bad_scheme(url.buf) || url.buf[0] == '-')
+	if (url.len > MAX_URL || bad_scheme(url.buf, allow) ||
+	    url.buf[0] == '-')
 		strbuf_release(&url);
 out:
 	strbuf_release(&raw);
@@ -1096,7 +1092,7 @@ set_base(struct render *r, const xmlNode *n)
 
 	if (r->base_seen || href == NULL)
 		return;
-	url = resolve(href, r->base);
+	url = html_resolve_url(href, r->base, HTML_URL_MAILTO);
 	if (url == NULL)
 		return;
 	r->base_seen = 1;
@@ -1335,7 +1331,7 @@ start_element(struct render *r, struct frame *f, const xmlNode *n,
 		href = html_attr(n, "href");
 		if (r->link != NULL || href == NULL)
 			break;
-		r->link = resolve(href, r->base);
+		r->link = html_resolve_url(href, r->base, HTML_URL_MAILTO);
 		if (r->link == NULL)
 			break;
 		r->link_num = 0;
@@ -1596,7 +1592,7 @@ html_render(const char *html, size_t len, const char *base_url,
 	strbuf_init(&r.row, 0);
 	strbuf_init(&r.tmp, 0);
 	if (base_url != NULL && base_url[0] != '\0')
-		r.base = resolve(base_url, NULL);
+		r.base = html_resolve_url(base_url, NULL, HTML_URL_MAILTO);
 	if (len > INT_MAX)
 		len = INT_MAX;
 	r.plain = memchr(html, '<', len) == NULL;

@@ -97,6 +97,19 @@ void html_render_text(const char *text, size_t len, struct html_doc *doc);
 /* Free what doc holds; it is then empty. */
 void html_doc_release(struct html_doc *doc);
 
+/* What html_resolve_url() lets through besides http and https URLs. */
+#define HTML_URL_MAILTO		1	/* mailto: */
+#define HTML_URL_FILE		2	/* file: */
+#define HTML_URL_ABSOLUTE	4	/* nothing relative (with no base) */
+
+/*
+ * The URL href leads to, resolved against base (may be NULL) and clean:
+ * what a URI may not hold percent-encoded, white space at the ends gone.
+ * NULL for a fragment ("#top"), a URL of another scheme than allow lets
+ * through, one starting with "-", or past the length limit.
+ */
+char *html_resolve_url(const char *href, const char *base, unsigned allow);
+
 /*
  * Append to out the text of the HTML fragment html (len bytes of UTF-8),
  * with character references decoded, tags dropped, script and style
