@@ -36,6 +36,7 @@ struct entry {
 	int			 rediscover;	/* fetch_url came from the
 						   store: on failure, ask
 						   the page */
+	unsigned		 added;		/* new items, being saved */
 };
 
 /* A refresh under way: the feeds, the file:// ones still to read. */

@@ -29,6 +29,7 @@
 #define FT_TURN_MS	500
 
 static void refresh_end(struct model *m);
+static struct entry *entry_of(struct refresh *r, const char *url);
 
 int
 model_open(struct model **out, const char *datadir, const char *urls,
@@ -386,6 +387,7 @@ save_doc(struct model *m, const char *url, const struct feed_doc *doc,
 	struct store_feed feed;
 	struct store_bodies bodies = { NULL, 0, 0 };
 	struct merge_stats stats;
+	struct entry *e;
 	char *id = store_feed_id(url), **old = NULL, **old_keys = NULL;
 	size_t nold = 0, i;
 	int rc = -1;
@@ -410,9 +412,11 @@ save_doc(struct model *m, const char *url, const struct feed_doc *doc,
 		feed.last_modified = res->last_modified ?
 		    xstrdup(res->last_modified) : NULL;
 	}
-	if (store_save_feed(m->store, &feed, &bodies, err) == -1)
+	if (store_save_feed_later(m->store, &feed, &bodies, err) == -1)
 		goto out;
 	m->refresh.stats.added += stats.added;
+	if ((e = entry_of(&m->refresh, url)) != NULL)
+		e->added = stats.added;	/* taken back if the save fails */
 	if (old_keys != NULL && stats.added > 0)
 		model_ft_queue_new(m, url, &feed, old_keys, nold);
 	rc = 0;
@@ -782,6 +786,32 @@ model_refresh_report(const struct model *m)
 	return m->report.buf;
 }
 
+/*
+ * Wait for the feeds still being saved; those whose files could not be
+ * written failed after all, and their new articles are not.
+ */
+static void
+take_save_failures(struct model *m)
+{
+	struct strbuf why = STRBUF_INIT;
+	struct entry *e;
+	char *url;
+
+	store_wait_saves(m->store);
+	while (store_take_failure(m->store, &url, &why)) {
+		if ((e = entry_of(&m->refresh, url)) != NULL) {
+			m->refresh.stats.added -= e->added;
+			e->added = 0;
+		}
+		store_failed(m, url, why.buf);
+		report_feed(m, url);
+		model_notify(m, MODEL_FEED_UPDATED, url);
+		strbuf_reset(&why);
+		free(url);
+	}
+	strbuf_release(&why);
+}
+
 /* The refresh has nothing left: write the summary and tell. */
 static void
 refresh_finish(struct model *m)
@@ -791,6 +821,7 @@ refresh_finish(struct model *m)
 	struct strbuf err = STRBUF_INIT;
 	size_t i;
 
+	take_save_failures(m);
 	for (i = 0; i < r->nentries; i++)
 		if (r->entries[i].state == ENTRY_GONE)
 			report_feed(m, r->entries[i].url);

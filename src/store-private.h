@@ -42,9 +42,86 @@ struct store {
 	struct store_mark	*marks;
 	size_t			 nmarks;
 	size_t			 marks_alloc;
+	struct writer		*writer;	/* a batch's, or NULL */
+	struct save_failure	*failures;	/* of the writer's jobs */
+	size_t			 nfailures;
 };
 
 enum xml_kind { XML_INDEX, XML_FEED, XML_BODIES };
+
+/* A file's tree as mxml will print it (opaque outside store-xml.c). */
+struct xml_tree;
+
+/*
+ * A feed's saved files that could not be: its URL and why, and the line
+ * of the journal that said the save began (line_start -1 once it went).
+ */
+struct save_failure {
+	char	*url;
+	char	*why;
+	char	 id[HASH_HEX_SIZE];
+	off_t	 line_start;
+	off_t	 line_end;
+	int	 had_marker;	/* the journal had one for the feed before */
+};
+
+enum job_state { JOB_QUEUED, JOB_RUNNING, JOB_DONE };
+
+/*
+ * The save of a feed's two files, and what the index learns from it once
+ * they are in place. Made by the main thread; in a batch, written by a
+ * writer thread, which touches nothing else.
+ */
+struct save_job {
+	struct save_job	*next;		/* the writer's */
+	enum job_state	 state;		/* the writer's */
+	char		 id[HASH_HEX_SIZE];
+	char		*url;
+	char		*feed_path;
+	char		*bodies_path;
+	struct xml_tree	*feed_tree;
+	struct xml_tree	*bodies_tree;	/* NULL: the bodies stay */
+	unsigned	 flags;		/* for file_replace_flags() */
+	int		 rc;		/* 0; -2, in place but a folder not
+					   flushed; -1, nothing replaced */
+	struct strbuf	 err;
+	char		*title;		/* for the index, or NULL */
+	unsigned	 total, unread, flagged;
+	off_t		 line_start;	/* the journal's line of the save */
+	off_t		 line_end;
+	int		 had_marker;	/* a save of the feed was there */
+};
+
+/*
+ * Write the job's files, bodies first, each read back before it replaces
+ * the old; when the headers cannot follow, the old bodies go back. Sets
+ * job->rc and job->err.
+ */
+void store_write_files(struct save_job *job);
+
+/*
+ * The writer threads: nthreads (1 to 8) that run store_write_files() on
+ * the jobs put to them, in order, no more than two a thread at once
+ * (writer_put() waits for room). writer_done() hands back a finished job,
+ * oldest first, or NULL when there is none; with wait, it waits for one
+ * unless none is queued or running. writer_has() tells whether a job of
+ * feed id is queued, running or not yet taken back. writer_stop() waits
+ * for the jobs and ends the threads; all must have been taken back.
+ * writer_start() returns NULL when no thread can be made.
+ */
+struct writer *writer_start(unsigned nthreads);
+void writer_put(struct writer *w, struct save_job *job);
+struct save_job *writer_done(struct writer *w, int wait);
+int writer_has(struct writer *w, const char *id);
+void writer_stop(struct writer *w);
+
+/* The tree of store data of tier kind, as xml_save() takes it. */
+struct xml_tree *xml_tree(enum xml_kind kind, const void *data);
+void xml_tree_free(struct xml_tree *tree);
+
+/* Save tree, of tier kind, to path as xml_save() does. */
+int xml_write(const char *path, enum xml_kind kind, struct xml_tree *tree,
+    unsigned flags, struct strbuf *err);
 
 /*
  * Save the tier kind of store data (the store for the index, a store_feed,

@@ -324,17 +324,27 @@ index_tree(const struct store *st)
 	return xml;
 }
 
-/* What mxml complains about, for the next error message. */
-static struct strbuf mxml_complaint = STRBUF_INIT;
+/*
+ * What mxml complains about, for the next error message: each writer
+ * thread has its own, as mxml keeps its callback a thread.
+ */
+static _Thread_local char mxml_complaint[256];
 
 static void
 on_mxml_error(const char *message)
 {
-	strbuf_reset(&mxml_complaint);
-	strbuf_addstr(&mxml_complaint, message);
+	snprintf(mxml_complaint, sizeof(mxml_complaint), "%s", message);
 }
 
-struct save_job {
+/* mxml's settings for saving and reading, which are the thread's. */
+static void
+mxml_setup(void)
+{
+	mxmlSetErrorCallback(on_mxml_error);
+	mxmlSetWrapMargin(0);
+}
+
+struct write_job {
 	mxml_node_t	*tree;
 	const char	*root;
 	const char	*path;
@@ -372,21 +382,21 @@ check_written(int fd, const char *root, const char *path,
 		    strerror(errno));
 		return -1;
 	}
-	strbuf_reset(&mxml_complaint);
+	mxml_complaint[0] = '\0';
 	back = load_fd(fd);
 	ok = back != NULL && mxmlFindElement(back, back, root, NULL, NULL,
 	    MXML_DESCEND_FIRST) != NULL;
 	mxmlDelete(back);
 	if (!ok)
 		strbuf_addf(err, _("'%s' would not read back (%s); not saved"),
-		    path, mxml_complaint.buf);
+		    path, mxml_complaint);
 	return ok ? 0 : -1;
 }
 
 static int
 write_tree(int fd, void *arg, struct strbuf *err)
 {
-	struct save_job *job = arg;
+	struct write_job *job = arg;
 
 	errno = 0;
 	if (mxmlSaveFd(job->tree, fd, whitespace) == -1) {
@@ -397,23 +407,44 @@ write_tree(int fd, void *arg, struct strbuf *err)
 	return check_written(fd, job->root, job->path, err);
 }
 
+struct xml_tree *
+xml_tree(enum xml_kind kind, const void *data)
+{
+	mxml_node_t *tree;
+
+	if (kind == XML_INDEX)
+		tree = index_tree(data);
+	else if (kind == XML_FEED)
+		tree = feed_tree(data);
+	else
+		tree = bodies_tree(data);
+	return (struct xml_tree *)tree;
+}
+
+void
+xml_tree_free(struct xml_tree *tree)
+{
+	mxmlDelete((mxml_node_t *)tree);
+}
+
+int
+xml_write(const char *path, enum xml_kind kind, struct xml_tree *tree,
+    unsigned flags, struct strbuf *err)
+{
+	struct write_job job = { (mxml_node_t *)tree, root_names[kind], path };
+
+	mxml_setup();
+	return file_replace_flags(path, write_tree, &job, flags, err);
+}
+
 int
 xml_save(const char *path, enum xml_kind kind, const void *data,
     unsigned flags, struct strbuf *err)
 {
-	struct save_job job = { NULL, root_names[kind], path };
-	int rc;
+	struct xml_tree *tree = xml_tree(kind, data);
+	int rc = xml_write(path, kind, tree, flags, err);
 
-	mxmlSetErrorCallback(on_mxml_error);
-	mxmlSetWrapMargin(0);
-	if (kind == XML_INDEX)
-		job.tree = index_tree(data);
-	else if (kind == XML_FEED)
-		job.tree = feed_tree(data);
-	else
-		job.tree = bodies_tree(data);
-	rc = file_replace_flags(path, write_tree, &job, flags, err);
-	mxmlDelete(job.tree);
+	xml_tree_free(tree);
 	return rc;
 }
 
@@ -423,8 +454,7 @@ store_write_feed(const struct feed_doc *doc, FILE *out, struct strbuf *err)
 	mxml_node_t *xml = dump_tree(doc);
 	int rc;
 
-	mxmlSetErrorCallback(on_mxml_error);
-	mxmlSetWrapMargin(0);
+	mxml_setup();
 	/* mxml buffers a file descriptor itself; through stdio it would
 	 * lock the FILE for every character */
 	rc = fflush(out) == 0 ? mxmlSaveFd(xml, fileno(out), whitespace) : -1;
@@ -762,8 +792,8 @@ xml_load(const char *path, enum xml_kind kind, void *data,
 		    strerror(errno));
 		return -1;
 	}
-	mxmlSetErrorCallback(on_mxml_error);
-	strbuf_reset(&mxml_complaint);
+	mxml_setup();
+	mxml_complaint[0] = '\0';
 	xml = load_fd(fd);
 	close(fd);
 	if (xml != NULL)
@@ -771,7 +801,8 @@ xml_load(const char *path, enum xml_kind kind, void *data,
 		    MXML_DESCEND_FIRST);
 	if (root == NULL || file_version(root) == -1) {
 		strbuf_addf(err, _("'%s' is damaged or of an unknown version%s%s"),
-		    path, mxml_complaint.len ? ": " : "", mxml_complaint.buf);
+		    path, mxml_complaint[0] != '\0' ? ": " : "",
+		    mxml_complaint);
 		mxmlDelete(xml);
 		return -2;
 	}

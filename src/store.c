@@ -35,6 +35,8 @@
 #define SAVING_KEY	"-"
 #define SAVING_FLAGS	8u
 
+static void wait_feed(struct store *st, const char *id);
+
 /* dir/name, or dir/sub/ID.xml when id is given. */
 static char *
 store_path(const struct store *st, const char *sub, const char *id)
@@ -542,13 +544,15 @@ int
 store_mark(struct store *st, const char *id, const char *key,
     unsigned old_flags, unsigned flags, struct strbuf *err)
 {
-	struct store_feed_info *f = info_by_id(st, id);
+	struct store_feed_info *f;
 
 	if (st->read_only) {
 		strbuf_addf(err, _("the store in '%s' is open read-only"),
 		    st->dir);
 		return -1;
 	}
+	wait_feed(st, id);	/* its marks are in its file once saved */
+	f = info_by_id(st, id);
 	if (journal_append(st, id, key, flags, err) == -1)
 		return -1;
 	marks_put(st, id, key, flags);
@@ -686,6 +690,7 @@ store_load_feed(struct store *st, const char *id, struct store_feed *feed,
 	char *path = store_path(st, "feeds", id);
 	int rc;
 
+	wait_feed(st, id);
 	memset(feed, 0, sizeof(*feed));
 	feed->id = xstrdup(id);
 	rc = load_tier(st, path, XML_FEED, feed, notes, err);
@@ -703,6 +708,7 @@ store_load_bodies(struct store *st, const char *id,
 	char *path = store_path(st, "bodies", id);
 	int rc;
 
+	wait_feed(st, id);
 	memset(bodies, 0, sizeof(*bodies));
 	rc = load_tier(st, path, XML_BODIES, bodies, notes, err);
 	free(path);
@@ -710,12 +716,16 @@ store_load_bodies(struct store *st, const char *id,
 }
 
 int
-store_has_files(const struct store *st, const char *id)
+store_has_files(struct store *st, const char *id)
 {
-	char *feed = store_path(st, "feeds", id);
-	char *bodies = store_path(st, "bodies", id);
+	char *feed, *bodies;
 	struct stat sb;
-	int has = stat(feed, &sb) == 0 && stat(bodies, &sb) == 0;
+	int has;
+
+	wait_feed(st, id);
+	feed = store_path(st, "feeds", id);
+	bodies = store_path(st, "bodies", id);
+	has = stat(feed, &sb) == 0 && stat(bodies, &sb) == 0;
 
 	free(feed);
 	free(bodies);
@@ -762,85 +772,296 @@ batch_sync(struct store *st, struct strbuf *err)
 	return rc;
 }
 
-int
-store_save_feed(struct store *st, const struct store_feed *feed,
-    const struct store_bodies *bodies, struct strbuf *err)
+void
+store_write_files(struct save_job *job)
 {
-	struct store_feed_info *f;
-	char *path, *bpath = NULL, *keep = NULL;
-	int rc = 0, kept = 0, hrc = -1, had_marker, unflushed = 0;
-	off_t journal_end;
+	char *keep = NULL;
+	int rc = 0, kept = 0, hrc = -1, unflushed = 0;
+	int bodies = job->bodies_tree != NULL;
 
+	if (bodies) {
+		/* the old bodies, to put back if the headers cannot follow */
+		keep = xasprintf("%s.old", job->bodies_path);
+		unlink(keep);
+		kept = link(job->bodies_path, keep) == 0;
+		rc = xml_write(job->bodies_path, XML_BODIES, job->bodies_tree,
+		    job->flags, &job->err);
+		if (rc == -1 && kept)
+			unlink(keep);
+		if (rc == -1)
+			bodies = 0;
+		unflushed = rc == -2;	/* in place, its folder not flushed */
+		if (rc == -2)
+			rc = 0;
+	}
+	if (rc == 0)
+		hrc = xml_write(job->feed_path, XML_FEED, job->feed_tree,
+		    job->flags, &job->err);
+	/* the headers in place (-2: their folder not flushed) keep the
+	 * new bodies; the old ones go back only under the old headers */
+	if (bodies) {
+		if (hrc != -1 && kept)
+			unlink(keep);
+		else if (hrc == -1 && kept)
+			rename(keep, job->bodies_path);
+		else if (hrc == -1)
+			unlink(job->bodies_path);
+	}
+	free(keep);
+	job->rc = hrc == -1 ? -1 : hrc == 0 && !unflushed ? 0 : -2;
+}
+
+/* The job that saves feed and bodies (NULL: they stay) in st. */
+static struct save_job *
+save_job_new(struct store *st, const struct store_feed *feed,
+    const struct store_bodies *bodies)
+{
+	struct save_job *job = xcalloc(1, sizeof(*job));
+	struct store_feed_info counts = { 0 };
+
+	snprintf(job->id, sizeof(job->id), "%s", feed->id);
+	job->url = xstrdup(feed->url);
+	job->feed_path = store_path(st, "feeds", feed->id);
+	job->feed_tree = xml_tree(XML_FEED, feed);
+	if (bodies != NULL) {
+		job->bodies_path = store_path(st, "bodies", feed->id);
+		job->bodies_tree = xml_tree(XML_BODIES, bodies);
+	}
+	job->flags = batch_flags(st);
+	strbuf_init(&job->err, 0);
+	job->title = feed->title != NULL ? xstrdup(feed->title) : NULL;
+	count_items(&counts, feed);
+	job->total = counts.total;
+	job->unread = counts.unread;
+	job->flagged = counts.flagged;
+	return job;
+}
+
+static void
+save_job_free(struct save_job *job)
+{
+	free(job->url);
+	free(job->feed_path);
+	free(job->bodies_path);
+	xml_tree_free(job->feed_tree);
+	xml_tree_free(job->bodies_tree);
+	strbuf_release(&job->err);
+	free(job->title);
+	free(job);
+}
+
+/* The index takes what the saved job brought: the title, the counts. */
+static void
+index_saved(struct store *st, const struct save_job *job)
+{
+	struct store_feed_info *f = info_for(st, job->url);
+
+	if (job->title != NULL && (f->title == NULL ||
+	    strcmp(f->title, job->title) != 0)) {
+		free(f->title);
+		f->title = xstrdup(job->title);
+	}
+	f->total = job->total;
+	f->unread = job->unread;
+	f->flagged = job->flagged;
+	st->index_dirty = 1;
+}
+
+/*
+ * A job of the writer is back. Saved, the feed's marks are in its file
+ * now (the save marker stays in the journal until store_end_batch()
+ * saved the index); not, they stay, and the failure waits for
+ * store_take_failure().
+ */
+static void
+job_back(struct store *st, struct save_job *job)
+{
+	struct save_failure *fail;
+
+	if (job->rc != -1) {
+		index_saved(st, job);
+		marks_forget(st, job->id, 1);
+		st->batch_saved++;
+	}
+	if (job->rc != 0) {
+		st->failures = xreallocarray(st->failures, st->nfailures + 1,
+		    sizeof(*st->failures));
+		fail = &st->failures[st->nfailures++];
+		fail->url = xstrdup(job->url);
+		fail->why = strbuf_detach(&job->err, NULL);
+		snprintf(fail->id, sizeof(fail->id), "%s", job->id);
+		fail->line_start = job->rc == -1 ? job->line_start : -1;
+		fail->line_end = job->line_end;
+		fail->had_marker = job->had_marker;
+	}
+	save_job_free(job);
+}
+
+/* Take back the finished jobs; with wait, every job, once finished. */
+static void
+take_jobs(struct store *st, int wait)
+{
+	struct save_job *job;
+
+	while (st->writer != NULL &&
+	    (job = writer_done(st->writer, wait)) != NULL)
+		job_back(st, job);
+}
+
+/* Wait for the writer's job on feed id, if it has one, and take it. */
+static void
+wait_feed(struct store *st, const char *id)
+{
+	while (st->writer != NULL && writer_has(st->writer, id))
+		job_back(st, writer_done(st->writer, 1));
+}
+
+/*
+ * The journal's lines of failed saves go, as a failed save outside a
+ * batch takes its line back: from the end, as long as the last line is
+ * one of them (a mark made since keeps those before it).
+ */
+static void
+unwind_journal(struct store *st)
+{
+	struct save_failure *f;
+	off_t end;
+	size_t i;
+
+	for (i = 0; i < st->nfailures; i++) {
+		f = &st->failures[i];
+		end = lseek(st->journal_fd, 0, SEEK_END);
+		if (f->line_start == -1 || end != f->line_end)
+			continue;
+		if (ftruncate(st->journal_fd, f->line_start) != 0)
+			return;
+		if (!f->had_marker)
+			marks_drop(st, f->id, SAVING_KEY);
+		f->line_start = -1;
+		i = (size_t)-1;		/* the one before may be last now */
+	}
+}
+
+void
+store_wait_saves(struct store *st)
+{
+	take_jobs(st, 1);
+	unwind_journal(st);
+}
+
+int
+store_take_failure(struct store *st, char **url, struct strbuf *why)
+{
+	struct save_failure *fail;
+
+	if (st->nfailures == 0)
+		return 0;
+	fail = &st->failures[0];
+	*url = fail->url;
+	strbuf_addstr(why, fail->why);
+	free(fail->why);
+	memmove(fail, fail + 1, --st->nfailures * sizeof(*fail));
+	return 1;
+}
+
+/*
+ * A save of feed id begins: the journal says so, so that a crash before
+ * the index has the feed's counts has them counted again at the next
+ * start. The journal's end before the line goes to *end.
+ */
+static int
+begin_save(struct store *st, const char *id, off_t *end, struct strbuf *err)
+{
 	if (st->read_only) {
 		strbuf_addf(err, _("the store in '%s' is open read-only"),
 		    st->dir);
 		return -1;
 	}
-	had_marker = has_mark(st, feed->id, SAVING_KEY);
-	journal_end = lseek(st->journal_fd, 0, SEEK_END);
-	if (journal_append(st, feed->id, SAVING_KEY, SAVING_FLAGS, err) == -1)
+	wait_feed(st, id);
+	*end = lseek(st->journal_fd, 0, SEEK_END);
+	if (journal_append(st, id, SAVING_KEY, SAVING_FLAGS, err) == -1)
 		return -1;
-	marks_put(st, feed->id, SAVING_KEY, SAVING_FLAGS);
-	if (bodies != NULL) {
-		/* the old bodies, to put back if the headers cannot follow */
-		bpath = store_path(st, "bodies", feed->id);
-		keep = xasprintf("%s.old", bpath);
-		unlink(keep);
-		kept = link(bpath, keep) == 0;
-		rc = xml_save(bpath, XML_BODIES, bodies, batch_flags(st), err);
-		if (rc == -1 && kept)
-			unlink(keep);
-		if (rc == -1)
-			bodies = NULL;
-		unflushed = rc == -2;	/* in place, its folder not flushed */
-		if (rc == -2)
-			rc = 0;
-	}
-	if (rc == 0) {
-		path = store_path(st, "feeds", feed->id);
-		hrc = xml_save(path, XML_FEED, feed, batch_flags(st), err);
-		free(path);
-	}
-	/* the headers in place (-2: their folder not flushed) keep the
-	 * new bodies; the old ones go back only under the old headers */
-	if (bodies != NULL) {
-		if (hrc != -1 && kept)
-			unlink(keep);
-		else if (hrc == -1 && kept)
-			rename(keep, bpath);
-		else if (hrc == -1)
-			unlink(bpath);
-	}
-	free(bpath);
-	free(keep);
-	if (hrc == -1) {
+	marks_put(st, id, SAVING_KEY, SAVING_FLAGS);
+	return 0;
+}
+
+int
+store_save_feed(struct store *st, const struct store_feed *feed,
+    const struct store_bodies *bodies, struct strbuf *err)
+{
+	struct save_job *job;
+	int had_marker = has_mark(st, feed->id, SAVING_KEY), rc;
+	off_t journal_end;
+
+	if (begin_save(st, feed->id, &journal_end, err) == -1)
+		return -1;
+	job = save_job_new(st, feed, bodies);
+	store_write_files(job);
+	rc = job->rc;
+	strbuf_add(err, job->err.buf, job->err.len);
+	if (rc == -1) {
 		/* nothing was replaced: the journal goes back as it was too */
 		if (journal_end != -1 &&
 		    ftruncate(st->journal_fd, journal_end) == 0 && !had_marker)
 			marks_drop(st, feed->id, SAVING_KEY);
+		save_job_free(job);
 		return -1;
 	}
-	f = info_for(st, feed->url);
-	if (feed->title != NULL && (f->title == NULL ||
-	    strcmp(f->title, feed->title) != 0)) {
-		free(f->title);
-		f->title = xstrdup(feed->title);
-	}
-	count_items(f, feed);
-	st->index_dirty = 1;
+	index_saved(st, job);
+	save_job_free(job);
 	if (st->batch) {
-		/* the marks are in the file now; the save marker stays in
-		 * the journal until store_end_batch() saved the index */
 		marks_forget(st, feed->id, 1);
 		st->batch_saved++;
-		return hrc == 0 && !unflushed ? 0 : -1;
+		return rc == 0 ? 0 : -1;
 	}
 	/* the journal's lines for the feed go only once the index has its
 	 * counts: a crash before leaves them to recount it at the next start */
 	if (store_save_index(st, err) == -1 || journal_fold(st, feed->id,
 	    err) == -1)
 		return -1;
-	return hrc == 0 && !unflushed ? 0 : -1;
+	return rc == 0 ? 0 : -1;
+}
+
+/*
+ * Writer threads: TIDINGS_WRITERS of them (0: none, the main thread
+ * writes), else one a processor, up to four.
+ */
+static unsigned
+writer_threads(void)
+{
+	const char *env = getenv("TIDINGS_WRITERS");
+	long n;
+
+	if (env != NULL && env[0] >= '0' && env[0] <= '8' && env[1] == '\0')
+		return (unsigned)(env[0] - '0');
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 4 ? 4 : (unsigned)n;
+}
+
+int
+store_save_feed_later(struct store *st, const struct store_feed *feed,
+    const struct store_bodies *bodies, struct strbuf *err)
+{
+	struct save_job *job;
+	off_t journal_end;
+	int had_marker;
+
+	if (!st->batch)
+		return store_save_feed(st, feed, bodies, err);
+	if (st->writer == NULL && writer_threads() > 0)
+		st->writer = writer_start(writer_threads());
+	if (st->writer == NULL)
+		return store_save_feed(st, feed, bodies, err);
+	had_marker = has_mark(st, feed->id, SAVING_KEY);
+	if (begin_save(st, feed->id, &journal_end, err) == -1)
+		return -1;
+	job = save_job_new(st, feed, bodies);
+	job->line_start = journal_end;
+	job->line_end = lseek(st->journal_fd, 0, SEEK_END);
+	job->had_marker = had_marker;
+	take_jobs(st, 0);
+	writer_put(st->writer, job);
+	return 0;
 }
 
 void
@@ -855,6 +1076,9 @@ store_end_batch(struct store *st, struct strbuf *err)
 	size_t i, kept = 0;
 
 	st->batch = 0;
+	store_wait_saves(st);
+	writer_stop(st->writer);
+	st->writer = NULL;
 	if (st->batch_saved == 0)
 		return 0;
 	st->batch_saved = 0;
@@ -1093,6 +1317,11 @@ store_close(struct store *st)
 		info_release(&st->feeds[i]);
 	for (i = 0; i < st->nmarks; i++)
 		free(st->marks[i].key);
+	for (i = 0; i < st->nfailures; i++) {
+		free(st->failures[i].url);
+		free(st->failures[i].why);
+	}
+	free(st->failures);
 	free(st->marks);
 	free(st->feeds);
 	free(st->by_url->slots);

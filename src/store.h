@@ -184,8 +184,31 @@ int store_load_feed(struct store *st, const char *id,
 int store_save_feed(struct store *st, const struct store_feed *feed,
     const struct store_bodies *bodies, struct strbuf *err);
 
+/*
+ * In a batch, store_save_feed() but later: the main thread has the files'
+ * trees made and goes on, and writer threads (one a processor, up to
+ * four) write, read back and rename them. Returns 0 once the save is
+ * queued, or -1 with err when it cannot begin (nothing is then saved).
+ * The index has the feed's counts once the files are in place; a save
+ * that fails leaves the old files, and its feed's URL and the reason for
+ * store_take_failure(). Reading a feed, marking one of its items or
+ * saving it again waits for its save. Outside a batch, store_save_feed().
+ */
+int store_save_feed_later(struct store *st, const struct store_feed *feed,
+    const struct store_bodies *bodies, struct strbuf *err);
+
+/* Wait for every save store_save_feed_later() queued. */
+void store_wait_saves(struct store *st);
+
+/*
+ * Take the oldest save of store_save_feed_later() that failed: 1 with
+ * its feed's URL in *url (the caller's to free) and why added to why;
+ * 0 when there is none. Call store_wait_saves() first to have them all.
+ */
+int store_take_failure(struct store *st, char **url, struct strbuf *why);
+
 /* Whether the feed id has both its files on disk, headers and bodies. */
-int store_has_files(const struct store *st, const char *id);
+int store_has_files(struct store *st, const char *id);
 
 /*
  * Between these two, store_save_feed() writes the feed's files but
@@ -193,8 +216,8 @@ int store_has_files(const struct store *st, const char *id);
  * store_end_batch(), which saves the index once and clears the markers:
  * a refresh of a thousand feeds writes the index once, not a thousand
  * times. A crash in between leaves the markers, and the next start
- * recounts those feeds from their files. store_end_batch() returns 0, or
- * -1 with err.
+ * recounts those feeds from their files. store_end_batch() waits for the
+ * saves store_save_feed_later() queued; it returns 0, or -1 with err.
  */
 void store_begin_batch(struct store *st);
 int store_end_batch(struct store *st, struct strbuf *err);

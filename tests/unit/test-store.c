@@ -1767,6 +1767,100 @@ test_store_batch(void **state)
 	strbuf_release(&err);
 }
 
+/* Save feed (and bodies) later, which must be queued. */
+static void
+save_later_ok(struct store *st, const struct store_feed *feed,
+    const struct store_bodies *bodies)
+{
+	struct strbuf err = STRBUF_INIT;
+
+	if (store_save_feed_later(st, feed, bodies, &err) != 0)
+		fail_msg("store_save_feed_later: %s", err.buf);
+	strbuf_release(&err);
+}
+
+/*
+ * Saves left to the writer threads: a feed reads back at once, as saved;
+ * a mark made as soon as the save is queued is kept; twenty feeds queue
+ * behind the threads; a save that cannot replace its file (a folder is in
+ * its way) leaves no file, no index entry and no journal line, and says
+ * why through store_take_failure(); the index has the rest at the end.
+ */
+static void
+test_store_save_later(void **state)
+{
+	struct fixture *fx = *state;
+	struct strbuf notes = STRBUF_INIT, err = STRBUF_INIT;
+	struct store_feed feed, back;
+	struct store_bodies bodies;
+	struct store_body *b;
+	char *bad = path_of(fx, "feeds", "https://bad.example/rss");
+	char *bad_bodies = path_of(fx, "bodies", "https://bad.example/rss");
+	char *journal = path_of(fx, "marks.log", NULL), *url, *text, *u;
+	int i;
+
+	setenv("TIDINGS_WRITERS", "2", 1);
+	fx->st = open_ok(fx, 0, &notes);
+	assert_int_equal(mkdir(bad, 0700), 0);
+	store_begin_batch(fx->st);
+	small_feed(&feed, URL1, "One", 3, 0);
+	memset(&bodies, 0, sizeof(bodies));
+	b = store_bodies_add(&bodies);
+	b->key = xstrdup(feed.items[0].key);
+	b->summary = xstrdup("a body");
+	b->summary_type = TEXT_PLAIN;
+	save_later_ok(fx->st, &feed, &bodies);
+	store_bodies_release(&bodies);
+	store_feed_release(&feed);
+	load_ok(fx->st, URL1, &back, &notes);
+	assert_int_equal(back.nitems, 3);
+	store_feed_release(&back);
+	small_feed(&feed, URL2, "Two", 4, 0);
+	save_later_ok(fx->st, &feed, NULL);
+	mark_ok(fx->st, URL2, feed.items[1].key, ITEM_UNREAD, 0);
+	store_feed_release(&feed);
+	small_feed(&feed, "https://bad.example/rss", "Bad", 2, 0);
+	save_later_ok(fx->st, &feed, NULL);
+	store_feed_release(&feed);
+	for (i = 0; i < 20; i++) {
+		u = xasprintf("https://many.example/%d", i);
+		small_feed(&feed, u, "Many", i + 1, 0);
+		save_later_ok(fx->st, &feed, NULL);
+		store_feed_release(&feed);
+		free(u);
+	}
+	store_wait_saves(fx->st);
+	assert_int_equal(store_take_failure(fx->st, &url, &err), 1);
+	assert_string_equal(url, "https://bad.example/rss");
+	assert_non_null(strstr(err.buf, bad));
+	free(url);
+	assert_int_equal(store_take_failure(fx->st, &url, &err), 0);
+	assert_null(store_feed_by_url(fx->st, "https://bad.example/rss"));
+	assert_false(exists(bad_bodies));
+	assert_counts(fx->st, URL1, 3, 3, 0);
+	assert_counts(fx->st, URL2, 4, 3, 0);
+	assert_counts(fx->st, "https://many.example/19", 20, 20, 0);
+	assert_int_equal(store_end_batch(fx->st, &err), 0);
+	text = slurp(journal);
+	assert_null(strstr(text, " - "));	/* no save marker left */
+	assert_non_null(strstr(text, " g0000000000000001 0"));
+	free(text);
+	store_close(fx->st);
+
+	fx->st = open_ok(fx, 0, &notes);
+	assert_counts(fx->st, URL2, 4, 3, 0);
+	load_ok(fx->st, URL2, &back, &notes);
+	assert_int_equal(flags_of(&back, "g0000000000000001"), 0);
+	store_feed_release(&back);
+	assert_int_equal(store_nfeeds(fx->st), 22);
+	unsetenv("TIDINGS_WRITERS");
+	free(bad);
+	free(bad_bodies);
+	free(journal);
+	strbuf_release(&notes);
+	strbuf_release(&err);
+}
+
 #define STORE_TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -1805,6 +1899,7 @@ main(void)
 		STORE_TEST(test_store_has_files),
 		STORE_TEST(test_store_feed_by_url_many),
 		STORE_TEST(test_store_batch),
+		STORE_TEST(test_store_save_later),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
