@@ -5,7 +5,11 @@
 # For each scale NFEEDSxNITEMS of SCALES, bench/gen-feeds.sh writes the
 # feeds (RSS 2.0 and Atom, non-ASCII text, some full-text feeds and
 # enclosures); nginx serves them on 127.0.0.1 with ETag, Last-Modified and
-# gzip. Then, RUNS times, the tools take turns (the first one changes from
+# gzip. The gzip copies are made beforehand (gzip -1, nginx's own level),
+# as a site that serves static feeds does with gzip_static: compressing
+# on the fly, nginx would take a third of a core of the two from the
+# tools that ask for gzip (tidings, newsboat) and none from sfeed, which
+# does not. Then, RUNS times, the tools take turns (the first one changes from
 # run to run), each with its own empty store:
 #   first       refresh into the empty store: tidings -r, newsboat -x
 #               reload, sfeed_update
@@ -146,6 +150,20 @@ now() { date +%s.%N; }
 secs() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", e - s }'; }
 ms() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.0f", (e - s) * 1000 }'; }
 say() { echo "$*" >&2; }
+# gz NUMBER...: the gzip copies of these feeds of $work/www (all with
+# "all"), with their feeds' modification times, for nginx's gzip_static.
+gz() {
+	awk -F '\t' -v which=" $* " 'which == " all " ||
+	    index(which, " " $1 " ") { print $2 }' "$work/www/index.tsv" |
+	while read -r f; do
+		gzip -1 -c "$work/www/$f" >"$work/www/$f.gz"
+		touch -r "$work/www/$f" "$work/www/$f.gz"
+	done
+}
+# gz_changed: the same for the feeds gen-feeds.sh -c writes.
+gz_changed() {
+	gz $(awk -F '\t' '$1 % 10 == 0 { print $1 }' "$work/www/index.tsv")
+}
 
 # The machine, and its load every 10 s while we run.
 cat /proc/loadavg >"$work/load"
@@ -165,7 +183,8 @@ echo "scales: $scales; $runs run(s) each, medians; concurrency $parallel" \
     "(tidings, newsboat reload-threads, sfeed_update maxjobs)"
 
 # nginx on a free port of 127.0.0.1: ETag and Last-Modified (its
-# defaults) and gzip for the feed types; the log has status and bytes.
+# defaults) and gzip for the feed types, from the gzip copies beside the
+# feeds; the log has status and bytes.
 start_nginx() {
 	port=$1
 	{
@@ -193,6 +212,7 @@ http {
 	sendfile on;
 	etag on;
 	gzip on;
+	gzip_static on;
 	gzip_vary on;
 	gzip_types application/rss+xml application/atom+xml;
 	server {
@@ -446,6 +466,7 @@ for sc in $scales; do
 	s=$(now)
 	sh "$gen" "$nfeeds" "$nitems" "$work/www"
 	touch -d "@$base_mtime" "$work/www"/f*
+	gz all
 	e=$(now)
 	feed1=$(awk -F '\t' '$1 == 1 { print $4 }' "$work/www/index.tsv")
 	heads=$(cat "$work/www/headlines.txt")
@@ -465,7 +486,8 @@ for sc in $scales; do
 	    wget -q -O /dev/null "$(head -n 1 "$work/urls")" 2>/dev/null ||
 	    say "perf: cannot check that nginx answers (no curl nor wget)"
 	echo "$sc: $nfeeds feeds x $nitems items," \
-	    "$(du -sk "$work/www" | cut -f1) KB," \
+	    "$(cat "$work/www"/f*.rss "$work/www"/f*.atom | wc -c |
+	    awk '{ printf "%d", $1 / 1024 }') KB," \
 	    "$(grep -c '	rss	' "$work/www/index.tsv") RSS" \
 	    "$(grep -c '	atom	' "$work/www/index.tsv") Atom;" \
 	    "made in $(secs "$s" "$e") s" >&2
@@ -479,6 +501,7 @@ for sc in $scales; do
 			    "$work/www/index.tsv"); do
 				touch -d "@$base_mtime" "$work/www/$f"
 			done
+			gz_changed
 		fi
 		# The tools take turns at going first.
 		set -- $tools
@@ -494,6 +517,7 @@ for sc in $scales; do
 		for t in $order; do first_unchanged "$t"; done
 		sleep 1	# a new second for the new modification times
 		sh "$gen" -g 1 -c "$nfeeds" "$nitems" "$work/www"
+		gz_changed
 		say "$sc run $run of $runs: changed"
 		for t in $order; do changed "$t"; done
 		if [ "$ui" = 1 ]; then
