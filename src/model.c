@@ -412,13 +412,15 @@ save_doc(struct model *m, const char *url, const struct feed_doc *doc,
 		feed.last_modified = res->last_modified ?
 		    xstrdup(res->last_modified) : NULL;
 	}
+	/* first, since the feed goes to the store's writer: the full texts
+	 * of items whose save fails find no item to go with, and are let go */
+	if (old_keys != NULL && stats.added > 0)
+		model_ft_queue_new(m, url, &feed, old_keys, nold);
 	if (store_save_feed_later(m->store, &feed, &bodies, err) == -1)
 		goto out;
 	m->refresh.stats.added += stats.added;
 	if ((e = entry_of(&m->refresh, url)) != NULL)
 		e->added = stats.added;	/* taken back if the save fails */
-	if (old_keys != NULL && stats.added > 0)
-		model_ft_queue_new(m, url, &feed, old_keys, nold);
 	rc = 0;
 out:
 	for (i = 0; i < nold; i++)

@@ -49,9 +49,6 @@ struct store {
 
 enum xml_kind { XML_INDEX, XML_FEED, XML_BODIES };
 
-/* A file's tree as mxml will print it (opaque outside store-xml.c). */
-struct xml_tree;
-
 /*
  * A feed's saved files that could not be: its URL and why, and the line
  * of the journal that said the save began (line_start -1 once it went).
@@ -79,8 +76,10 @@ struct save_job {
 	char		*url;
 	char		*feed_path;
 	char		*bodies_path;
-	struct xml_tree	*feed_tree;
-	struct xml_tree	*bodies_tree;	/* NULL: the bodies stay */
+	const struct store_feed *feed;	/* what the files are to hold */
+	const struct store_bodies *bodies; /* NULL: the bodies stay */
+	struct store_feed own_feed;	/* in a batch, they are the job's */
+	struct store_bodies own_bodies;
 	unsigned	 flags;		/* for file_replace_flags() */
 	int		 rc;		/* 0; -2, in place but a folder not
 					   flushed; -1, nothing replaced */
@@ -115,18 +114,11 @@ struct save_job *writer_done(struct writer *w, int wait);
 int writer_has(struct writer *w, const char *id);
 void writer_stop(struct writer *w);
 
-/* The tree of store data of tier kind, as xml_save() takes it. */
-struct xml_tree *xml_tree(enum xml_kind kind, const void *data);
-void xml_tree_free(struct xml_tree *tree);
-
-/* Save tree, of tier kind, to path as xml_save() does. */
-int xml_write(const char *path, enum xml_kind kind, struct xml_tree *tree,
-    unsigned flags, struct strbuf *err);
-
 /*
  * Save the tier kind of store data (the store for the index, a store_feed,
  * a store_bodies) to path atomically, reading the new file back before it
- * replaces the old one. Returns 0, or -1 with the reason in err.
+ * replaces the old one. Returns 0, or -1 with the reason in err (-2: in
+ * place, but its folder not flushed). A writer thread may call it.
  */
 int xml_save(const char *path, enum xml_kind kind, const void *data,
     unsigned flags, struct strbuf *err);

@@ -407,44 +407,22 @@ write_tree(int fd, void *arg, struct strbuf *err)
 	return check_written(fd, job->root, job->path, err);
 }
 
-struct xml_tree *
-xml_tree(enum xml_kind kind, const void *data)
-{
-	mxml_node_t *tree;
-
-	if (kind == XML_INDEX)
-		tree = index_tree(data);
-	else if (kind == XML_FEED)
-		tree = feed_tree(data);
-	else
-		tree = bodies_tree(data);
-	return (struct xml_tree *)tree;
-}
-
-void
-xml_tree_free(struct xml_tree *tree)
-{
-	mxmlDelete((mxml_node_t *)tree);
-}
-
-int
-xml_write(const char *path, enum xml_kind kind, struct xml_tree *tree,
-    unsigned flags, struct strbuf *err)
-{
-	struct write_job job = { (mxml_node_t *)tree, root_names[kind], path };
-
-	mxml_setup();
-	return file_replace_flags(path, write_tree, &job, flags, err);
-}
-
 int
 xml_save(const char *path, enum xml_kind kind, const void *data,
     unsigned flags, struct strbuf *err)
 {
-	struct xml_tree *tree = xml_tree(kind, data);
-	int rc = xml_write(path, kind, tree, flags, err);
+	struct write_job job = { NULL, root_names[kind], path };
+	int rc;
 
-	xml_tree_free(tree);
+	mxml_setup();
+	if (kind == XML_INDEX)
+		job.tree = index_tree(data);
+	else if (kind == XML_FEED)
+		job.tree = feed_tree(data);
+	else
+		job.tree = bodies_tree(data);
+	rc = file_replace_flags(path, write_tree, &job, flags, err);
+	mxmlDelete(job.tree);
 	return rc;
 }
 

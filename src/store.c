@@ -777,14 +777,14 @@ store_write_files(struct save_job *job)
 {
 	char *keep = NULL;
 	int rc = 0, kept = 0, hrc = -1, unflushed = 0;
-	int bodies = job->bodies_tree != NULL;
+	int bodies = job->bodies != NULL;
 
 	if (bodies) {
 		/* the old bodies, to put back if the headers cannot follow */
 		keep = xasprintf("%s.old", job->bodies_path);
 		unlink(keep);
 		kept = link(job->bodies_path, keep) == 0;
-		rc = xml_write(job->bodies_path, XML_BODIES, job->bodies_tree,
+		rc = xml_save(job->bodies_path, XML_BODIES, job->bodies,
 		    job->flags, &job->err);
 		if (rc == -1 && kept)
 			unlink(keep);
@@ -795,7 +795,7 @@ store_write_files(struct save_job *job)
 			rc = 0;
 	}
 	if (rc == 0)
-		hrc = xml_write(job->feed_path, XML_FEED, job->feed_tree,
+		hrc = xml_save(job->feed_path, XML_FEED, job->feed,
 		    job->flags, &job->err);
 	/* the headers in place (-2: their folder not flushed) keep the
 	 * new bodies; the old ones go back only under the old headers */
@@ -811,10 +811,13 @@ store_write_files(struct save_job *job)
 	job->rc = hrc == -1 ? -1 : hrc == 0 && !unflushed ? 0 : -2;
 }
 
-/* The job that saves feed and bodies (NULL: they stay) in st. */
+/*
+ * The job that saves feed and bodies (NULL: they stay) in st; with take,
+ * it takes them, and leaves them empty.
+ */
 static struct save_job *
-save_job_new(struct store *st, const struct store_feed *feed,
-    const struct store_bodies *bodies)
+save_job_new(struct store *st, struct store_feed *feed,
+    struct store_bodies *bodies, int take)
 {
 	struct save_job *job = xcalloc(1, sizeof(*job));
 	struct store_feed_info counts = { 0 };
@@ -822,10 +825,10 @@ save_job_new(struct store *st, const struct store_feed *feed,
 	snprintf(job->id, sizeof(job->id), "%s", feed->id);
 	job->url = xstrdup(feed->url);
 	job->feed_path = store_path(st, "feeds", feed->id);
-	job->feed_tree = xml_tree(XML_FEED, feed);
+	job->feed = feed;
 	if (bodies != NULL) {
 		job->bodies_path = store_path(st, "bodies", feed->id);
-		job->bodies_tree = xml_tree(XML_BODIES, bodies);
+		job->bodies = bodies;
 	}
 	job->flags = batch_flags(st);
 	strbuf_init(&job->err, 0);
@@ -834,6 +837,16 @@ save_job_new(struct store *st, const struct store_feed *feed,
 	job->total = counts.total;
 	job->unread = counts.unread;
 	job->flagged = counts.flagged;
+	if (take) {
+		job->own_feed = *feed;
+		memset(feed, 0, sizeof(*feed));
+		job->feed = &job->own_feed;
+	}
+	if (take && bodies != NULL) {
+		job->own_bodies = *bodies;
+		memset(bodies, 0, sizeof(*bodies));
+		job->bodies = &job->own_bodies;
+	}
 	return job;
 }
 
@@ -843,8 +856,8 @@ save_job_free(struct save_job *job)
 	free(job->url);
 	free(job->feed_path);
 	free(job->bodies_path);
-	xml_tree_free(job->feed_tree);
-	xml_tree_free(job->bodies_tree);
+	store_feed_release(&job->own_feed);
+	store_bodies_release(&job->own_bodies);
 	strbuf_release(&job->err);
 	free(job->title);
 	free(job);
@@ -995,7 +1008,9 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 
 	if (begin_save(st, feed->id, &journal_end, err) == -1)
 		return -1;
-	job = save_job_new(st, feed, bodies);
+	/* the job only reads them */
+	job = save_job_new(st, (struct store_feed *)feed,
+	    (struct store_bodies *)bodies, 0);
 	store_write_files(job);
 	rc = job->rc;
 	strbuf_add(err, job->err.buf, job->err.len);
@@ -1039,8 +1054,8 @@ writer_threads(void)
 }
 
 int
-store_save_feed_later(struct store *st, const struct store_feed *feed,
-    const struct store_bodies *bodies, struct strbuf *err)
+store_save_feed_later(struct store *st, struct store_feed *feed,
+    struct store_bodies *bodies, struct strbuf *err)
 {
 	struct save_job *job;
 	off_t journal_end;
@@ -1055,7 +1070,7 @@ store_save_feed_later(struct store *st, const struct store_feed *feed,
 	had_marker = has_mark(st, feed->id, SAVING_KEY);
 	if (begin_save(st, feed->id, &journal_end, err) == -1)
 		return -1;
-	job = save_job_new(st, feed, bodies);
+	job = save_job_new(st, feed, bodies, 1);
 	job->line_start = journal_end;
 	job->line_end = lseek(st->journal_fd, 0, SEEK_END);
 	job->had_marker = had_marker;

@@ -185,17 +185,18 @@ int store_save_feed(struct store *st, const struct store_feed *feed,
     const struct store_bodies *bodies, struct strbuf *err);
 
 /*
- * In a batch, store_save_feed() but later: the main thread has the files'
- * trees made and goes on, and writer threads (one a processor, up to
- * four) write, read back and rename them. Returns 0 once the save is
+ * In a batch, store_save_feed() but later: the save takes feed and bodies
+ * (they are left empty; the caller releases them as ever) and the main
+ * thread goes on, while writer threads (one a processor, up to four)
+ * write, read back and rename the files. Returns 0 once the save is
  * queued, or -1 with err when it cannot begin (nothing is then saved).
  * The index has the feed's counts once the files are in place; a save
  * that fails leaves the old files, and its feed's URL and the reason for
  * store_take_failure(). Reading a feed, marking one of its items or
  * saving it again waits for its save. Outside a batch, store_save_feed().
  */
-int store_save_feed_later(struct store *st, const struct store_feed *feed,
-    const struct store_bodies *bodies, struct strbuf *err);
+int store_save_feed_later(struct store *st, struct store_feed *feed,
+    struct store_bodies *bodies, struct strbuf *err);
 
 /* Wait for every save store_save_feed_later() queued. */
 void store_wait_saves(struct store *st);
