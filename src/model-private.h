@@ -15,6 +15,7 @@
 #include "store.h"
 #include "subs.h"
 #include "util/strbuf.h"
+#include "util/workq.h"
 
 /* What becomes of a subscription in a refresh. */
 enum entry_state {
@@ -49,6 +50,8 @@ struct refresh {
 	size_t			 next_file;
 	size_t			 inflight;	/* its transfers not taken */
 	size_t			 jobs;		/* its full texts not done */
+	struct workq		*parsers;	/* or NULL */
+	size_t			 parsing;	/* its feeds with them */
 	struct refresh_stats	 stats;
 };
 
@@ -122,5 +125,27 @@ void model_ft_queue_new(struct model *m, const char *url,
 
 /* Drop every job and what the full texts hold. */
 void model_ft_release(struct model *m);
+
+/*
+ * Parse the feed of res, a 200 for the refresh's idx-th entry, in a
+ * parser thread; base is where it came from. The parse takes res (it is
+ * left empty). Returns 0, or -1 when there is no parser: parse it then.
+ */
+int model_parse_later(struct model *m, size_t idx, struct fetch_result *res,
+    const char *base);
+
+/* Hand the parsed feeds to model_take_parsed(); with wait, all of them. */
+void model_parse_take(struct model *m, int wait);
+
+/* Drop what the parsers have not handed over, and end them. */
+void model_parse_stop(struct model *m);
+
+/*
+ * The parsed feed of res for the idx-th entry (doc NULL: not a feed, why
+ * says why): merged and saved, or the page's feed fetched instead.
+ */
+void model_take_parsed(struct model *m, size_t idx,
+    const struct fetch_result *res, const struct feed_doc *doc,
+    const char *why);
 
 #endif

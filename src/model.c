@@ -28,6 +28,9 @@
 /* The longest wait of model_wait() while full texts download. */
 #define FT_TURN_MS	500
 
+/* The longest wait of model_wait() while feeds are being parsed. */
+#define PARSE_TURN_MS	5
+
 static void refresh_end(struct model *m);
 static struct entry *entry_of(struct refresh *r, const char *url);
 
@@ -589,28 +592,40 @@ ask_page_again(struct model *m, size_t idx)
 	return 1;
 }
 
-/*
- * A 200 for the idx-th feed: merged when it is a feed; when it is a page
- * that names one, that is fetched next and 1 returned.
- */
-static int
-take_ok(struct model *m, size_t idx, const struct fetch_result *res)
+void
+model_take_parsed(struct model *m, size_t idx,
+    const struct fetch_result *res, const struct feed_doc *doc,
+    const char *why)
 {
 	struct entry *e = &m->refresh.entries[idx];
+
+	if (doc == NULL && (ask_page_again(m, idx) || discover(m, idx, res)))
+		return;		/* the page's feed is fetched next */
+	take_doc(m, e->url, doc, why, res);
+	feed_done(m, e->url);
+}
+
+/*
+ * A 200 for the idx-th feed, parsed by a parser thread, or here when
+ * there is none: then merged when it is a feed, or, when it is a page
+ * that names one, that is fetched next.
+ */
+static void
+take_ok(struct model *m, size_t idx, struct fetch_result *res)
+{
+	struct entry *e = &m->refresh.entries[idx];
+	const char *base = res->final_url != NULL ? res->final_url :
+	    e->fetch_url != NULL ? e->fetch_url : e->url;
 	struct strbuf err = STRBUF_INIT;
 	struct feed_doc *doc;
-	int pending = 0;
 
-	doc = parse_feed(res->body.buf, res->body.len, res->final_url !=
-	    NULL ? res->final_url : e->fetch_url != NULL ? e->fetch_url :
-	    e->url, res->charset, &err);
-	if (doc == NULL)
-		pending = ask_page_again(m, idx) || discover(m, idx, res);
-	if (!pending)
-		take_doc(m, e->url, doc, err.buf, res);
+	if (model_parse_later(m, idx, res, base) == 0)
+		return;
+	doc = parse_feed(res->body.buf, res->body.len, base, res->charset,
+	    &err);
+	model_take_parsed(m, idx, res, doc, err.buf);
 	feeddoc_free(doc);
 	strbuf_release(&err);
-	return pending;
 }
 
 /*
@@ -639,8 +654,8 @@ take_result(struct model *m, struct fetch_result *res)
 		store_set_moved(m->store, e->url, moved);
 	m->refresh.stats.moved += moved != NULL;
 	if (res->status == FETCH_OK) {
-		if (take_ok(m, idx, res))
-			return;
+		take_ok(m, idx, res);
+		return;
 	} else if (res->status == FETCH_NOT_MODIFIED)
 		fetch_ok(m, e->url);
 	else
@@ -667,6 +682,7 @@ refresh_end(struct model *m)
 	struct refresh *r = &m->refresh;
 	size_t i;
 
+	model_parse_stop(m);
 	for (i = 0; i < r->nentries; i++)
 		free(r->entries[i].fetch_url);
 	free(r->files);
@@ -882,11 +898,15 @@ model_wait(struct model *m, struct pollfd *extra, unsigned int nextra,
 	if (model_ft_busy(m) && (timeout_ms < 0 || timeout_ms > FT_TURN_MS))
 		timeout_ms = FT_TURN_MS;
 	model_ft_start(m);
+	/* the parsers' feeds are taken at this pace, or with the answers */
+	if (r->parsing > 0 && (timeout_ms < 0 || timeout_ms > PARSE_TURN_MS))
+		timeout_ms = PARSE_TURN_MS;
 	n = fetcher_wait(model_fetcher(m), extra, nextra, timeout_ms);
 	take_results(m);
+	model_parse_take(m, r->inflight == 0 && r->next_file == r->nfiles);
 	model_ft_start(m);
 	if (r->running && r->next_file == r->nfiles && r->inflight == 0 &&
-	    r->jobs == 0)
+	    r->jobs == 0 && r->parsing == 0)
 		refresh_finish(m);
 	if (!model_busy(m)) {
 		fetcher_free(m->fetcher);

@@ -12,6 +12,7 @@
 #include "parse.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,15 +49,22 @@ quiet(void *ctx, const char *fmt, ...)
 }
 
 static void
-parse_init(void)
+parse_init_once(void)
 {
-	static int done;
-
-	if (done)
-		return;
-	done = 1;
 	xmlInitParser();
 	xmlSetExternalEntityLoader(deny_loader);
+}
+
+/*
+ * libxml2 set up once for the process; its error function is a thread's
+ * own, so it is set for the thread that parses (the refresh's parsers).
+ */
+void
+parse_init(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, parse_init_once);
 	xmlSetGenericErrorFunc(NULL, quiet);
 }
 

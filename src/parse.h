@@ -23,6 +23,13 @@
 #define PARSE_MAX_ITEMS	1000
 
 /*
+ * Set libxml2 up for parsing feeds. parse_feed() does it, but a program
+ * whose threads parse calls it from its main thread first, as libxml2
+ * 2.9 takes the thread that first sets it up for the main one.
+ */
+void parse_init(void);
+
+/*
  * Parse the len bytes at data. url, when not NULL, is where they came from:
  * relative links are resolved against it. charset, when not NULL, is the
  * one an HTTP Content-Type gave, which wins over the document's own

@@ -8,6 +8,7 @@
 
 #include "store.h"
 #include "util/hash.h"
+#include "util/workq.h"
 
 /* One mark of the journal not yet folded into its feed's file. */
 struct store_mark {
@@ -42,7 +43,7 @@ struct store {
 	struct store_mark	*marks;
 	size_t			 nmarks;
 	size_t			 marks_alloc;
-	struct writer		*writer;	/* a batch's, or NULL */
+	struct workq		*writer;	/* a batch's writers, or NULL */
 	struct save_failure	*failures;	/* of the writer's jobs */
 	size_t			 nfailures;
 };
@@ -62,16 +63,13 @@ struct save_failure {
 	int	 had_marker;	/* the journal had one for the feed before */
 };
 
-enum job_state { JOB_QUEUED, JOB_RUNNING, JOB_DONE };
-
 /*
  * The save of a feed's two files, and what the index learns from it once
  * they are in place. Made by the main thread; in a batch, written by a
  * writer thread, which touches nothing else.
  */
 struct save_job {
-	struct save_job	*next;		/* the writer's */
-	enum job_state	 state;		/* the writer's */
+	struct work	 work;		/* first: key is id */
 	char		 id[HASH_HEX_SIZE];
 	char		*url;
 	char		*feed_path;
@@ -99,22 +97,6 @@ struct save_job {
 void store_write_files(struct save_job *job);
 
 /*
- * The writer threads: nthreads (1 to 8) that run store_write_files() on
- * the jobs put to them, in order, no more than two a thread at once
- * (writer_put() waits for room). writer_done() hands back a finished job,
- * oldest first, or NULL when there is none; with wait, it waits for one
- * unless none is queued or running. writer_has() tells whether a job of
- * feed id is queued, running or not yet taken back. writer_stop() waits
- * for the jobs and ends the threads; all must have been taken back.
- * writer_start() returns NULL when no thread can be made.
- */
-struct writer *writer_start(unsigned nthreads);
-void writer_put(struct writer *w, struct save_job *job);
-struct save_job *writer_done(struct writer *w, int wait);
-int writer_has(struct writer *w, const char *id);
-void writer_stop(struct writer *w);
-
-/*
  * Save the tier kind of store data (the store for the index, a store_feed,
  * a store_bodies) to path atomically, reading the new file back before it
  * replaces the old one. Returns 0, or -1 with the reason in err (-2: in
@@ -122,6 +104,13 @@ void writer_stop(struct writer *w);
  */
 int xml_save(const char *path, enum xml_kind kind, const void *data,
     unsigned flags, struct strbuf *err);
+
+/*
+ * Set mxml up for the calling thread (xml_save() and xml_load() do);
+ * the main thread calls it before the writers start, so that mxml's
+ * state for threads is made before there are any.
+ */
+void mxml_setup(void);
 
 /*
  * Read the file at path, of tier kind, into data (the store for the index,

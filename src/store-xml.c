@@ -337,7 +337,7 @@ on_mxml_error(const char *message)
 }
 
 /* mxml's settings for saving and reading, which are the thread's. */
-static void
+void
 mxml_setup(void)
 {
 	mxmlSetErrorCallback(on_mxml_error);

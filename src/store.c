@@ -811,6 +811,13 @@ store_write_files(struct save_job *job)
 	job->rc = hrc == -1 ? -1 : hrc == 0 && !unflushed ? 0 : -2;
 }
 
+/* A writer thread's work: a save job. */
+static void
+run_save(struct work *w)
+{
+	store_write_files((struct save_job *)w);
+}
+
 /*
  * The job that saves feed and bodies (NULL: they stay) in st; with take,
  * it takes them, and leaves them empty.
@@ -823,6 +830,8 @@ save_job_new(struct store *st, struct store_feed *feed,
 	struct store_feed_info counts = { 0 };
 
 	snprintf(job->id, sizeof(job->id), "%s", feed->id);
+	job->work.run = run_save;
+	job->work.key = job->id;
 	job->url = xstrdup(feed->url);
 	job->feed_path = store_path(st, "feeds", feed->id);
 	job->feed = feed;
@@ -917,7 +926,7 @@ take_jobs(struct store *st, int wait)
 	struct save_job *job;
 
 	while (st->writer != NULL &&
-	    (job = writer_done(st->writer, wait)) != NULL)
+	    (job = (struct save_job *)workq_done(st->writer, wait)) != NULL)
 		job_back(st, job);
 }
 
@@ -925,8 +934,8 @@ take_jobs(struct store *st, int wait)
 static void
 wait_feed(struct store *st, const char *id)
 {
-	while (st->writer != NULL && writer_has(st->writer, id))
-		job_back(st, writer_done(st->writer, 1));
+	while (st->writer != NULL && workq_has(st->writer, id))
+		job_back(st, (struct save_job *)workq_done(st->writer, 1));
 }
 
 /*
@@ -1037,22 +1046,6 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 	return rc == 0 ? 0 : -1;
 }
 
-/*
- * Writer threads: TIDINGS_WRITERS of them (0: none, the main thread
- * writes), else one a processor, up to four.
- */
-static unsigned
-writer_threads(void)
-{
-	const char *env = getenv("TIDINGS_WRITERS");
-	long n;
-
-	if (env != NULL && env[0] >= '0' && env[0] <= '8' && env[1] == '\0')
-		return (unsigned)(env[0] - '0');
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 4 ? 4 : (unsigned)n;
-}
-
 int
 store_save_feed_later(struct store *st, struct store_feed *feed,
     struct store_bodies *bodies, struct strbuf *err)
@@ -1063,8 +1056,10 @@ store_save_feed_later(struct store *st, struct store_feed *feed,
 
 	if (!st->batch)
 		return store_save_feed(st, feed, bodies, err);
-	if (st->writer == NULL && writer_threads() > 0)
-		st->writer = writer_start(writer_threads());
+	if (st->writer == NULL && workq_threads() > 0) {
+		mxml_setup();
+		st->writer = workq_start(workq_threads());
+	}
 	if (st->writer == NULL)
 		return store_save_feed(st, feed, bodies, err);
 	had_marker = has_mark(st, feed->id, SAVING_KEY);
@@ -1075,7 +1070,7 @@ store_save_feed_later(struct store *st, struct store_feed *feed,
 	job->line_end = lseek(st->journal_fd, 0, SEEK_END);
 	job->had_marker = had_marker;
 	take_jobs(st, 0);
-	writer_put(st->writer, job);
+	workq_put(st->writer, &job->work);
 	return 0;
 }
 
@@ -1092,7 +1087,7 @@ store_end_batch(struct store *st, struct strbuf *err)
 
 	st->batch = 0;
 	store_wait_saves(st);
-	writer_stop(st->writer);
+	workq_stop(st->writer);
 	st->writer = NULL;
 	if (st->batch_saved == 0)
 		return 0;

@@ -268,11 +268,11 @@ else
 fi
 
 # 2. Injected failures. strace counts the calls of each thread apart, so
-# the store is written by the main thread alone (TIDINGS_WRITERS=0): the
+# the store is written by the main thread alone (TIDINGS_THREADS=0): the
 # order of the calls is then the same in every run. The writer threads'
 # failures are the real full disk's above.
-TIDINGS_WRITERS=0
-export TIDINGS_WRITERS
+TIDINGS_THREADS=0
+export TIDINGS_THREADS
 if ! command -v strace >/dev/null 2>&1 ||
     ! strace -f -o /dev/null true 2>/dev/null; then
 	echo "SKIP: full-disk: no working strace: injected failures are" \

@@ -1799,7 +1799,7 @@ test_store_save_later(void **state)
 	char *journal = path_of(fx, "marks.log", NULL), *url, *text, *u;
 	int i;
 
-	setenv("TIDINGS_WRITERS", "2", 1);
+	setenv("TIDINGS_THREADS", "2", 1);
 	fx->st = open_ok(fx, 0, &notes);
 	assert_int_equal(mkdir(bad, 0700), 0);
 	store_begin_batch(fx->st);
@@ -1855,7 +1855,7 @@ test_store_save_later(void **state)
 	assert_int_equal(flags_of(&back, "g0000000000000001"), 0);
 	store_feed_release(&back);
 	assert_int_equal(store_nfeeds(fx->st), 22);
-	unsetenv("TIDINGS_WRITERS");
+	unsetenv("TIDINGS_THREADS");
 	free(bad);
 	free(bad_bodies);
 	free(journal);

@@ -1,54 +1,51 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The writer threads of a batch. Writing a feed's files is most of what a
- * first refresh costs: mxml prints the trees, and every file is read back
- * before it replaces the old one (RELIABILITY.md, finding 1). In a batch
- * the main thread builds the trees and queues them here, and goes on
- * parsing the next feed while these threads write, flush, read back and
- * rename. Jobs are taken back by the main thread, which alone touches the
- * store itself; a thread sees nothing but its job.
+ * A queue of work for a few threads (the store's writers, the refresh's
+ * parsers). One lock guards the list of jobs, from put to taken back.
  */
 #include "config.h"
+
+#include "util/workq.h"
 
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "store-private.h"
 #include "util/xmalloc.h"
 
-#define WRITER_MAX_THREADS	8
+#define WORKQ_MAX_THREADS	8
 
-struct writer {
+struct workq {
 	pthread_mutex_t	 lock;
 	pthread_cond_t	 work;		/* a job was queued, or stop */
 	pthread_cond_t	 done;		/* a job was finished */
-	struct save_job	*jobs;		/* oldest first, till taken */
+	struct work	*jobs;		/* oldest first, till taken */
 	unsigned	 unfinished;	/* queued or running */
 	unsigned	 cap;		/* no more unfinished than that */
 	int		 stop;
 	unsigned	 nthreads;
-	pthread_t	 threads[WRITER_MAX_THREADS];
+	pthread_t	 threads[WORKQ_MAX_THREADS];
 };
 
 /* The first job no thread has begun, or NULL. */
-static struct save_job *
-first_queued(struct writer *w)
+static struct work *
+first_queued(struct workq *w)
 {
-	struct save_job *job;
+	struct work *job;
 
 	for (job = w->jobs; job != NULL; job = job->next)
-		if (job->state == JOB_QUEUED)
+		if (job->state == WORK_QUEUED)
 			return job;
 	return NULL;
 }
 
 static void *
-writer_main(void *arg)
+workq_main(void *arg)
 {
-	struct writer *w = arg;
-	struct save_job *job;
+	struct workq *w = arg;
+	struct work *job;
 
 	pthread_mutex_lock(&w->lock);
 	for (;;) {
@@ -56,11 +53,11 @@ writer_main(void *arg)
 			pthread_cond_wait(&w->work, &w->lock);
 		if (w->stop)
 			break;
-		job->state = JOB_RUNNING;
+		job->state = WORK_RUNNING;
 		pthread_mutex_unlock(&w->lock);
-		store_write_files(job);
+		job->run(job);
 		pthread_mutex_lock(&w->lock);
-		job->state = JOB_DONE;
+		job->state = WORK_DONE;
 		w->unfinished--;
 		pthread_cond_broadcast(&w->done);
 	}
@@ -68,16 +65,28 @@ writer_main(void *arg)
 	return NULL;
 }
 
-struct writer *
-writer_start(unsigned nthreads)
+unsigned
+workq_threads(void)
 {
-	struct writer *w = xcalloc(1, sizeof(*w));
+	const char *env = getenv("TIDINGS_THREADS");
+	long n;
+
+	if (env != NULL && env[0] >= '0' && env[0] <= '8' && env[1] == '\0')
+		return (unsigned)(env[0] - '0');
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 4 ? 4 : (unsigned)n;
+}
+
+struct workq *
+workq_start(unsigned nthreads)
+{
+	struct workq *w = xcalloc(1, sizeof(*w));
 	sigset_t all, old;
 
 	if (nthreads < 1)
 		nthreads = 1;
-	if (nthreads > WRITER_MAX_THREADS)
-		nthreads = WRITER_MAX_THREADS;
+	if (nthreads > WORKQ_MAX_THREADS)
+		nthreads = WORKQ_MAX_THREADS;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->work, NULL);
 	pthread_cond_init(&w->done, NULL);
@@ -86,23 +95,23 @@ writer_start(unsigned nthreads)
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	for (w->nthreads = 0; w->nthreads < nthreads; w->nthreads++)
-		if (pthread_create(&w->threads[w->nthreads], NULL, writer_main,
+		if (pthread_create(&w->threads[w->nthreads], NULL, workq_main,
 		    w) != 0)
 			break;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (w->nthreads == 0) {
-		writer_stop(w);
+		workq_stop(w);
 		return NULL;
 	}
 	return w;
 }
 
 void
-writer_put(struct writer *w, struct save_job *job)
+workq_put(struct workq *w, struct work *job)
 {
-	struct save_job **tail;
+	struct work **tail;
 
-	job->state = JOB_QUEUED;
+	job->state = WORK_QUEUED;
 	job->next = NULL;
 	pthread_mutex_lock(&w->lock);
 	while (w->unfinished >= w->cap)
@@ -115,15 +124,15 @@ writer_put(struct writer *w, struct save_job *job)
 	pthread_mutex_unlock(&w->lock);
 }
 
-struct save_job *
-writer_done(struct writer *w, int wait)
+struct work *
+workq_done(struct workq *w, int wait)
 {
-	struct save_job **p, *job = NULL;
+	struct work **p, *job = NULL;
 
 	pthread_mutex_lock(&w->lock);
 	for (;;) {
 		for (p = &w->jobs; *p != NULL; p = &(*p)->next)
-			if ((*p)->state == JOB_DONE)
+			if ((*p)->state == WORK_DONE)
 				break;
 		if (*p != NULL) {
 			job = *p;
@@ -140,20 +149,31 @@ writer_done(struct writer *w, int wait)
 }
 
 int
-writer_has(struct writer *w, const char *id)
+workq_has(struct workq *w, const char *key)
 {
-	struct save_job *job;
+	struct work *job;
 	int has = 0;
 
 	pthread_mutex_lock(&w->lock);
 	for (job = w->jobs; job != NULL && !has; job = job->next)
-		has = strcmp(job->id, id) == 0;
+		has = job->key != NULL && strcmp(job->key, key) == 0;
 	pthread_mutex_unlock(&w->lock);
 	return has;
 }
 
+int
+workq_busy(struct workq *w)
+{
+	int busy;
+
+	pthread_mutex_lock(&w->lock);
+	busy = w->jobs != NULL;
+	pthread_mutex_unlock(&w->lock);
+	return busy;
+}
+
 void
-writer_stop(struct writer *w)
+workq_stop(struct workq *w)
 {
 	unsigned i;
 
@@ -168,7 +188,7 @@ writer_stop(struct writer *w)
 	for (i = 0; i < w->nthreads; i++)
 		pthread_join(w->threads[i], NULL);
 	if (w->jobs != NULL)
-		BUG("writer stopped with jobs not taken");
+		BUG("work queue stopped with jobs not taken");
 	pthread_cond_destroy(&w->done);
 	pthread_cond_destroy(&w->work);
 	pthread_mutex_destroy(&w->lock);
