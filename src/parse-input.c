@@ -233,22 +233,45 @@ is_utf8(const char *data, size_t len, const char *charset)
 	    ascii_is_named(v, (size_t)(p - v), "utf8");
 }
 
+/*
+ * The first control byte at or after p, or end. Eight bytes at a time
+ * while none is below the space; the line end or tab that stops that in
+ * every line of a feed is passed over by itself.
+ */
+static const char *
+find_control(const char *p, const char *end)
+{
+	uint64_t m;
+
+	while (end - p >= 8) {
+		if ((m = utf8_word_below(utf8_word(p), 0x20)) == 0) {
+			p += 8;
+			continue;
+		}
+		p += utf8_word_first(m);
+		if (is_control((unsigned char)*p))
+			return p;
+		p++;
+	}
+	while (p < end && !is_control((unsigned char)*p))
+		p++;
+	return p;
+}
+
 /* Copy the len bytes at data into out without control bytes; 0: none. */
 static int
 drop_controls(const char *data, size_t len, struct strbuf *out)
 {
-	const char *p = data, *end = data + len, *from = data;
+	const char *p, *end = data + len, *from = data;
 
-	while (p < end && !is_control((unsigned char)*p))
-		p++;
+	p = find_control(data, end);
 	if (p == end)
 		return 0;
 	strbuf_grow(out, len);
-	for (; p < end; p++)
-		if (is_control((unsigned char)*p)) {
-			strbuf_add(out, from, (size_t)(p - from));
-			from = p + 1;
-		}
+	for (; p < end; p = find_control(from, end)) {
+		strbuf_add(out, from, (size_t)(p - from));
+		from = p + 1;
+	}
 	strbuf_add(out, from, (size_t)(end - from));
 	return 1;
 }

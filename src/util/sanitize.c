@@ -167,21 +167,115 @@ classify(struct cursor *c, uint32_t cp, enum sanitize_mode mode)
 	return cp;
 }
 
+/*
+ * Marks the bytes of the 8 at s that may not pass unchanged in mode: all
+ * but printable ASCII, and in SANITIZE_TEXT newline and tab. The space
+ * is one in SANITIZE_LINE, where it needs a look at its neighbours.
+ */
+static uint64_t
+word_marks(const char *s, enum sanitize_mode mode)
+{
+	uint64_t w = utf8_word(s);
+
+	return utf8_word_above(w, 0x7E) |
+	    utf8_word_below(w, mode == SANITIZE_TEXT ? 0x20 : 0x21);
+}
+
+/*
+ * 1 when the byte at u[i] of a run passes unchanged in mode. In
+ * SANITIZE_LINE a space does when it stands alone between what passed
+ * before it in the run (i > 0) and printable ASCII: the one space between
+ * two words, which would be written as itself anyway.
+ */
+static int
+plain_byte(const unsigned char *u, size_t i, size_t len,
+    enum sanitize_mode mode)
+{
+	if (u[i] > 0x20 && u[i] < 0x7F)
+		return 1;
+	if (mode == SANITIZE_TEXT)
+		return u[i] == ' ' || u[i] == '\n' || u[i] == '\t';
+	return u[i] == ' ' && i > 0 && i + 1 < len && u[i + 1] > 0x20 &&
+	    u[i + 1] < 0x7F;
+}
+
+/*
+ * Length of the character at s if it is not ASCII and passes unchanged
+ * in either mode, else 0: well-formed, not U+FFFD (which may stand for
+ * bad bytes), not a line or paragraph separator, not invisible.
+ */
+static size_t
+plain_char(const char *s, size_t len)
+{
+	uint32_t cp;
+	size_t n;
+
+	n = utf8_decode(s, len, &cp);
+	if (cp < 0xA0 || cp == UTF8_REPLACEMENT || cp == 0x2028 ||
+	    cp == 0x2029 || is_invisible(cp))
+		return 0;
+	return n;
+}
+
+/* Length of what passes unchanged in mode at s[i], a character; or 0. */
+static size_t
+plain_step(const char *s, size_t i, size_t len, enum sanitize_mode mode)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (plain_byte(u, i, len, mode))
+		return 1;
+	return u[i] >= 0x80 ? plain_char(s + i, len - i) : 0;
+}
+
 /* Length of the run at s of bytes that pass unchanged in mode. */
 static size_t
 plain_run(const char *s, size_t len, enum sanitize_mode mode)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = 0, n;
+	uint64_t m;
 
-	if (mode == SANITIZE_TEXT)
-		while (i < len && ((u[i] >= 0x20 && u[i] < 0x7F) ||
-		    u[i] == '\n' || u[i] == '\t'))
-			i++;
-	else
-		while (i < len && u[i] > 0x20 && u[i] < 0x7F)
-			i++;
+	while (i < len) {
+		if (len - i >= 8) {
+			/* skip to the first byte that needs a closer look */
+			if ((m = word_marks(s + i, mode)) == 0) {
+				i += 8;
+				continue;
+			}
+			i += utf8_word_first(m);
+		}
+		if ((n = plain_step(s, i, len, mode)) == 0)
+			break;
+		i += n;
+	}
 	return i;
+}
+
+/*
+ * Append the run of n plain bytes at s piece by piece, as if each space
+ * of SANITIZE_LINE and each character not ASCII ended a run: the pieces
+ * a run is written in when the cap of sb cuts it, so that what fits
+ * stays the same whatever a run may hold.
+ */
+static int
+add_pieces(struct strbuf *sb, const char *s, size_t n,
+    enum sanitize_mode mode)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		for (k = i; k < n && u[k] < 0x80 &&
+		    (mode == SANITIZE_TEXT || u[k] != ' '); k++)
+			;
+		if (k == i)
+			k += u[i] == ' ' ? 1 : utf8_decode(s + i, n - i, &cp);
+		if (strbuf_add(sb, s + i, k - i) == -1)
+			return -1;
+		i = k;
+	}
+	return 0;
 }
 
 int
@@ -197,7 +291,8 @@ sanitize_add(struct strbuf *sb, const char *s, size_t len,
 		n = plain_run(s + c.pos, len - c.pos, mode);
 		if (n > 0) {
 			if ((pending_space && strbuf_addch(sb, ' ') == -1) ||
-			    strbuf_add(sb, s + c.pos, n) == -1)
+			    (strbuf_add(sb, s + c.pos, n) == -1 &&
+			    add_pieces(sb, s + c.pos, n, mode) == -1))
 				return -1;
 			pending_space = 0;
 			any = 1;

@@ -21,6 +21,19 @@ second_byte_ok(unsigned char lead, unsigned char b)
 	return b >= 0x80 && b <= 0xBF;
 }
 
+/* The length of the sequence that lead starts, 2 to 4; 0 for none. */
+static size_t
+lead_len(unsigned char lead)
+{
+	if (lead >= 0xC2 && lead <= 0xDF)
+		return 2;
+	if (lead >= 0xE0 && lead <= 0xEF)
+		return 3;
+	if (lead >= 0xF0 && lead <= 0xF4)
+		return 4;
+	return 0;	/* ASCII, C0, C1, F5..FF, a stray continuation */
+}
+
 size_t
 utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
@@ -32,19 +45,11 @@ utf8_decode(const char *s, size_t len, uint32_t *cp)
 		*cp = u[0];
 		return 1;
 	}
-	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-		need = 2;
-		c = u[0] & 0x1F;
-	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-		need = 3;
-		c = u[0] & 0x0F;
-	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-		need = 4;
-		c = u[0] & 0x07;
-	} else {
-		*cp = UTF8_REPLACEMENT;	/* C0, C1, F5..FF, stray continuation */
+	if ((need = lead_len(u[0])) == 0) {
+		*cp = UTF8_REPLACEMENT;
 		return 1;
 	}
+	c = u[0] & (0x7Fu >> need);
 	for (i = 1; i < need; i++) {
 		if (i >= len || (i == 1 ? !second_byte_ok(u[0], u[1]) :
 		    (u[i] & 0xC0) != 0x80)) {
@@ -102,19 +107,45 @@ decoded_as_is(const char *s, size_t n, uint32_t cp)
 	    (unsigned char)s[2] == 0xBD);
 }
 
+/*
+ * The length of the well-formed sequence of more than one byte at u,
+ * len (> 0) bytes left, or 0: utf8_decode() without the decoding.
+ */
+static size_t
+sequence_len(const unsigned char *u, size_t len)
+{
+	size_t need = lead_len(u[0]), i;
+
+	if (need == 0 || len < need || !second_byte_ok(u[0], u[1]))
+		return 0;
+	for (i = 2; i < need; i++)
+		if ((u[i] & 0xC0) != 0x80)
+			return 0;
+	return need;
+}
+
+/* Past the run of ASCII that starts at s[i], 8 bytes at a time. */
+static size_t
+skip_ascii(const char *s, size_t i, size_t len)
+{
+	uint64_t m;
+
+	for (; len - i >= 8; i += 8)
+		if ((m = utf8_word_high(utf8_word(s + i))) != 0)
+			return i + utf8_word_first(m);
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 int
 utf8_valid(const char *s, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, n;
-	uint32_t cp;
 
-	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {	/* ASCII, most of it */
-			i++;
-			continue;
-		}
-		n = utf8_decode(s + i, len - i, &cp);
-		if (!decoded_as_is(s + i, n, cp))
+	while ((i = skip_ascii(s, i, len)) < len) {
+		if ((n = sequence_len(u + i, len - i)) == 0)
 			return 0;
 		i += n;
 	}

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -240,6 +241,120 @@ test_sanitize_nul_and_cap(void **state)
 	strbuf_release(&sb);
 }
 
+/*
+ * Each case at each place in a run of ASCII, as the sanitiser reads it 8
+ * bytes at a time: whatever the place, the same output.
+ */
+static void
+test_sanitize_every_offset(void **state)
+{
+	static const struct {
+		const char	*in, *line, *text;
+	} cases[] = {
+		{ "", "", "" },
+		{ "\xc3\xa9", "\xc3\xa9", "\xc3\xa9" },
+		{ "\xe4\xb8\xad\xf0\x9f\x98\x80",
+		    "\xe4\xb8\xad\xf0\x9f\x98\x80",
+		    "\xe4\xb8\xad\xf0\x9f\x98\x80" },
+		{ "\xc2\xa0", "\xc2\xa0", "\xc2\xa0" },
+		{ FFFD, FFFD, FFFD },
+		{ "\xff", FFFD, FFFD },
+		{ "\xe2\x82", FFFD, FFFD },
+		{ "\x7f", "", "" },
+		{ "\x01", "", "" },
+		{ "\xc2\x9f", "", "" },
+		{ "\xe2\x80\x8b", "", "" },
+		{ "\xd8\x9c", "", "" },
+		{ "\xef\xbf\xbe", "", "" },
+		{ ESC "[1m", "", "" },
+		{ "\xc2\x9b" "1m", "", "" },
+		{ ESC "]0;title" BEL, "", "" },
+		{ "\t", " ", "\t" },
+		{ "\n", " ", "\n" },
+		{ "\r\n", " ", "\n" },
+		{ "\r", " ", "\n" },
+		{ "\xe2\x80\xa8", " ", "\n" },
+		{ "\xc2\x85", " ", "\n" },
+		{ " ", " ", " " },
+		{ "  \n ", " ", "  \n " },
+		{ " \xc3\xa9 ", " \xc3\xa9 ", " \xc3\xa9 " },
+	};
+	static const char text[] = "abcdefghijklmnopqrstuvwxyz";
+	char in[64], want[64];
+	size_t k, at, n;
+
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+		for (at = 1; at < sizeof(text) - 1; at++) {
+			n = strlen(cases[k].in);
+			memcpy(in, text, at);
+			memcpy(in + at, cases[k].in, n);
+			memcpy(in + at + n, text + at, sizeof(text) - at);
+			snprintf(want, sizeof(want), "%.*s%s%s", (int)at, text,
+			    cases[k].line, text + at);
+			check(in, sizeof(text) - 1 + n, SANITIZE_LINE, want);
+			snprintf(want, sizeof(want), "%.*s%s%s", (int)at, text,
+			    cases[k].text, text + at);
+			check(in, sizeof(text) - 1 + n, SANITIZE_TEXT, want);
+		}
+}
+
+/* White space at the ends of a line goes, wherever it is read from. */
+static void
+test_sanitize_line_ends_every_length(void **state)
+{
+	static const char text[] = "a b c d efghijklmn o pqrs tu";
+	char in[64], want[64];
+	size_t at, n;
+
+	for (at = 0; at < sizeof(text); at++) {
+		snprintf(in, sizeof(in), " %.*s ", (int)at, text);
+		for (n = at; n > 0 && text[n - 1] == ' '; n--)
+			;
+		snprintf(want, sizeof(want), "%.*s", (int)n, text);
+		check(in, strlen(in), SANITIZE_LINE, want);
+	}
+}
+
+/*
+ * With a cap of every size, the sanitised in comes out as the pieces of
+ * pieces that fit, whole: however long a run of plain text the sanitiser
+ * reads at once, it writes words, spaces and characters one by one.
+ */
+static void
+check_cap(const char *in, enum sanitize_mode mode,
+    const char *const *pieces, size_t npieces)
+{
+	struct strbuf sb, want = STRBUF_INIT;
+	size_t cap, k;
+
+	for (cap = 1; cap <= strlen(in); cap++) {	/* 0: no cap */
+		strbuf_reset(&want);
+		for (k = 0; k < npieces &&
+		    want.len + strlen(pieces[k]) <= cap; k++)
+			strbuf_addstr(&want, pieces[k]);
+		strbuf_init_capped(&sb, cap);
+		assert_int_equal(sanitize_add(&sb, in, strlen(in), mode),
+		    k < npieces ? -1 : 0);
+		assert_string_equal(sb.buf, want.buf);
+		strbuf_release(&sb);
+	}
+	strbuf_release(&want);
+}
+
+static void
+test_sanitize_cap_keeps_pieces(void **state)
+{
+	static const char *const line[] = { "one", " ", "tw", "\xc3\xb6",
+	    " ", "thr", "\xe4\xb8\xad", "\xe4\xb8\xad", "ee", " ", "four" };
+	static const char *const text[] = { "a\tb", "\xc3\xa9", "\n",
+	    "\xc3\xa9", " c d\n" };
+
+	check_cap("one tw\xc3\xb6 thr\xe4\xb8\xad\xe4\xb8\xad" "ee four",
+	    SANITIZE_LINE, line, sizeof(line) / sizeof(line[0]));
+	check_cap("a\tb\xc3\xa9\n\xc3\xa9 c d\n", SANITIZE_TEXT, text,
+	    sizeof(text) / sizeof(text[0]));
+}
+
 /* Random bytes, weighted towards the dangerous ones, always come out clean. */
 static void
 test_sanitize_random_input_is_clean(void **state)
@@ -291,6 +406,9 @@ main(void)
 		cmocka_unit_test(test_sanitize_text_line_ends),
 		cmocka_unit_test(test_sanitize_ill_formed_utf8),
 		cmocka_unit_test(test_sanitize_nul_and_cap),
+		cmocka_unit_test(test_sanitize_every_offset),
+		cmocka_unit_test(test_sanitize_line_ends_every_length),
+		cmocka_unit_test(test_sanitize_cap_keeps_pieces),
 		cmocka_unit_test(test_sanitize_random_input_is_clean),
 		cmocka_unit_test(test_sanitize_new_string),
 	};
