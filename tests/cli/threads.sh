@@ -25,9 +25,9 @@ same() {
 	for d in "$1" "$2"; do
 		(cd "$d" && for f in feeds/*.xml bodies/*.xml; do
 			echo "== $f"
-			sed -E 's/ (seen|fetched|retry)="[^"]*"//g' "$f"
+			sed -E 's/ (seen|fetched|retry-after)="[^"]*"//g' "$f"
 		done) >"$d.files"
-		sed -E 's/ (seen|fetched|retry)="[^"]*"//g' "$d/index.xml" |
+		sed -E 's/ (seen|fetched|retry-after)="[^"]*"//g' "$d/index.xml" |
 		    LC_ALL=C sort >"$d.index"
 	done
 	cmp -s "$1.files" "$2.files" ||
