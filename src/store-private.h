@@ -51,16 +51,22 @@ struct store {
 enum xml_kind { XML_INDEX, XML_FEED, XML_BODIES };
 
 /*
- * A feed's saved files that could not be: its URL and why, and the line
- * of the journal that said the save began (line_start -1 once it went).
+ * The journal's line that says a save of a feed began: where it starts
+ * (-1 once taken back, or when unknown) and ends, and whether the journal
+ * had one for the feed before it.
  */
+struct save_line {
+	off_t	 start;
+	off_t	 end;
+	int	 had_marker;
+};
+
+/* A feed's saved files that could not be: its URL and why. */
 struct save_failure {
-	char	*url;
-	char	*why;
-	char	 id[HASH_HEX_SIZE];
-	off_t	 line_start;
-	off_t	 line_end;
-	int	 had_marker;	/* the journal had one for the feed before */
+	char		*url;
+	char		*why;
+	char		 id[HASH_HEX_SIZE];
+	struct save_line line;	/* start -1: nothing to take back */
 };
 
 /*
@@ -84,9 +90,7 @@ struct save_job {
 	struct strbuf	 err;
 	char		*title;		/* for the index, or NULL */
 	unsigned	 total, unread, flagged;
-	off_t		 line_start;	/* the journal's line of the save */
-	off_t		 line_end;
-	int		 had_marker;	/* a save of the feed was there */
+	struct save_line line;		/* the journal's, of the save */
 };
 
 /*

@@ -912,9 +912,9 @@ job_back(struct store *st, struct save_job *job)
 		fail->url = xstrdup(job->url);
 		fail->why = strbuf_detach(&job->err, NULL);
 		snprintf(fail->id, sizeof(fail->id), "%s", job->id);
-		fail->line_start = job->rc == -1 ? job->line_start : -1;
-		fail->line_end = job->line_end;
-		fail->had_marker = job->had_marker;
+		fail->line = job->line;
+		if (job->rc != -1)	/* in place: the line stays */
+			fail->line.start = -1;
 	}
 	save_job_free(job);
 }
@@ -938,39 +938,6 @@ wait_feed(struct store *st, const char *id)
 		job_back(st, (struct save_job *)workq_done(st->writer, 1));
 }
 
-/*
- * The journal's lines of failed saves go, as a failed save outside a
- * batch takes its line back: from the end, as long as the last line is
- * one of them (a mark made since keeps those before it).
- */
-static void
-unwind_journal(struct store *st)
-{
-	struct save_failure *f;
-	off_t end;
-	size_t i;
-
-	for (i = 0; i < st->nfailures; i++) {
-		f = &st->failures[i];
-		end = lseek(st->journal_fd, 0, SEEK_END);
-		if (f->line_start == -1 || end != f->line_end)
-			continue;
-		if (ftruncate(st->journal_fd, f->line_start) != 0)
-			return;
-		if (!f->had_marker)
-			marks_drop(st, f->id, SAVING_KEY);
-		f->line_start = -1;
-		i = (size_t)-1;		/* the one before may be last now */
-	}
-}
-
-void
-store_wait_saves(struct store *st)
-{
-	take_jobs(st, 1);
-	unwind_journal(st);
-}
-
 int
 store_take_failure(struct store *st, char **url, struct strbuf *why)
 {
@@ -989,10 +956,11 @@ store_take_failure(struct store *st, char **url, struct strbuf *why)
 /*
  * A save of feed id begins: the journal says so, so that a crash before
  * the index has the feed's counts has them counted again at the next
- * start. The journal's end before the line goes to *end.
+ * start. Where the line went goes to *line.
  */
 static int
-begin_save(struct store *st, const char *id, off_t *end, struct strbuf *err)
+begin_save(struct store *st, const char *id, struct save_line *line,
+    struct strbuf *err)
 {
 	if (st->read_only) {
 		strbuf_addf(err, _("the store in '%s' is open read-only"),
@@ -1000,11 +968,57 @@ begin_save(struct store *st, const char *id, off_t *end, struct strbuf *err)
 		return -1;
 	}
 	wait_feed(st, id);
-	*end = lseek(st->journal_fd, 0, SEEK_END);
+	line->had_marker = has_mark(st, id, SAVING_KEY);
+	line->start = lseek(st->journal_fd, 0, SEEK_END);
 	if (journal_append(st, id, SAVING_KEY, SAVING_FLAGS, err) == -1)
 		return -1;
+	line->end = lseek(st->journal_fd, 0, SEEK_END);
 	marks_put(st, id, SAVING_KEY, SAVING_FLAGS);
 	return 0;
+}
+
+/*
+ * A save of feed id replaced nothing: its journal line goes too, as if
+ * it had never begun (line must be the journal's last). 0, or -1.
+ */
+static int
+take_line_back(struct store *st, const char *id, struct save_line *line)
+{
+	if (line->start == -1 || ftruncate(st->journal_fd, line->start) != 0)
+		return -1;
+	if (!line->had_marker)
+		marks_drop(st, id, SAVING_KEY);
+	line->start = -1;
+	return 0;
+}
+
+/*
+ * The journal's lines of failed saves go, as a failed save outside a
+ * batch takes its line back: from the end, as long as the last line is
+ * one of them (a mark made since keeps those before it).
+ */
+static void
+unwind_journal(struct store *st)
+{
+	struct save_failure *f;
+	size_t i;
+
+	for (i = 0; i < st->nfailures; i++) {
+		f = &st->failures[i];
+		if (f->line.start == -1 ||
+		    lseek(st->journal_fd, 0, SEEK_END) != f->line.end)
+			continue;
+		if (take_line_back(st, f->id, &f->line) == -1)
+			return;
+		i = (size_t)-1;		/* the one before may be last now */
+	}
+}
+
+void
+store_wait_saves(struct store *st)
+{
+	take_jobs(st, 1);
+	unwind_journal(st);
 }
 
 int
@@ -1012,10 +1026,10 @@ store_save_feed(struct store *st, const struct store_feed *feed,
     const struct store_bodies *bodies, struct strbuf *err)
 {
 	struct save_job *job;
-	int had_marker = has_mark(st, feed->id, SAVING_KEY), rc;
-	off_t journal_end;
+	struct save_line line;
+	int rc;
 
-	if (begin_save(st, feed->id, &journal_end, err) == -1)
+	if (begin_save(st, feed->id, &line, err) == -1)
 		return -1;
 	/* the job only reads them */
 	job = save_job_new(st, (struct store_feed *)feed,
@@ -1025,9 +1039,7 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 	strbuf_add(err, job->err.buf, job->err.len);
 	if (rc == -1) {
 		/* nothing was replaced: the journal goes back as it was too */
-		if (journal_end != -1 &&
-		    ftruncate(st->journal_fd, journal_end) == 0 && !had_marker)
-			marks_drop(st, feed->id, SAVING_KEY);
+		take_line_back(st, feed->id, &line);
 		save_job_free(job);
 		return -1;
 	}
@@ -1051,8 +1063,7 @@ store_save_feed_later(struct store *st, struct store_feed *feed,
     struct store_bodies *bodies, struct strbuf *err)
 {
 	struct save_job *job;
-	off_t journal_end;
-	int had_marker;
+	struct save_line line;
 
 	if (!st->batch)
 		return store_save_feed(st, feed, bodies, err);
@@ -1062,13 +1073,10 @@ store_save_feed_later(struct store *st, struct store_feed *feed,
 	}
 	if (st->writer == NULL)
 		return store_save_feed(st, feed, bodies, err);
-	had_marker = has_mark(st, feed->id, SAVING_KEY);
-	if (begin_save(st, feed->id, &journal_end, err) == -1)
+	if (begin_save(st, feed->id, &line, err) == -1)
 		return -1;
 	job = save_job_new(st, feed, bodies, 1);
-	job->line_start = journal_end;
-	job->line_end = lseek(st->journal_fd, 0, SEEK_END);
-	job->had_marker = had_marker;
+	job->line = line;
 	take_jobs(st, 0);
 	workq_put(st->writer, &job->work);
 	return 0;
