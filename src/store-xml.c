@@ -29,42 +29,43 @@ static const char *const root_names[] = {
 	[XML_INDEX] = "index", [XML_FEED] = "feed", [XML_BODIES] = "bodies"
 };
 
-/* 1 for a CDATA section (mxml makes it an element named "![CDATA[..."). */
-static int
-is_cdata(mxml_node_t *node)
-{
-	return mxmlGetType(node) == MXML_ELEMENT &&
-	    strncmp(mxmlGetElement(node), "![CDATA[", 8) == 0;
-}
+/* The root element of the tree this thread is saving, for whitespace(). */
+static _Thread_local const mxml_node_t *saving_root;
 
 /*
  * Layout: the root's children one a line (an item, a body, a feed of the
  * index each on its own line, for grep and wc -l), everything under them
  * on that line, no indentation: whitespace is no small part of a store.
+ * mxml asks four times for every element, so the answer is found by
+ * comparing pointers, not names.
  */
 static const char *
 whitespace(mxml_node_t *node, int where)
 {
-	mxml_node_t *p = mxmlGetParent(node), *first = mxmlGetFirstChild(node);
-	int root;
+	mxml_node_t *p, *first;
 
-	if (is_cdata(node))
-		return NULL;	/* it is text */
-	if (strncmp(mxmlGetElement(node), "?xml", 4) == 0)
-		return where == MXML_WS_AFTER_OPEN ? "\n" : NULL;
-	if (p == NULL || mxmlGetType(p) != MXML_ELEMENT)
-		return NULL;
-	root = strncmp(mxmlGetElement(p), "?xml", 4) == 0;
-	if (root)	/* the root element */
+	if (node == saving_root) {
+		first = mxmlGetFirstChild(node);
 		return where == MXML_WS_AFTER_CLOSE ||
 		    (where == MXML_WS_BEFORE_CLOSE && first != NULL &&
 		    mxmlGetType(first) == MXML_ELEMENT) ? "\n" : NULL;
-	p = mxmlGetParent(p);
-	if (where == MXML_WS_BEFORE_OPEN && p != NULL &&
-	    mxmlGetType(p) == MXML_ELEMENT &&
-	    strncmp(mxmlGetElement(p), "?xml", 4) == 0)
-		return "\n";	/* a child of the root */
-	return NULL;
+	}
+	p = mxmlGetParent(node);
+	if (p == NULL)		/* the <?xml ...?> declaration */
+		return where == MXML_WS_AFTER_OPEN ? "\n" : NULL;
+	return p == saving_root && where == MXML_WS_BEFORE_OPEN ? "\n" : NULL;
+}
+
+/* Write the document xml (made by new_doc) to fd; 0 or -1 as mxml. */
+static int
+save_fd(mxml_node_t *xml, int fd)
+{
+	int rc;
+
+	saving_root = mxmlGetFirstChild(xml);
+	rc = mxmlSaveFd(xml, fd, whitespace);
+	saving_root = NULL;
+	return rc;
 }
 
 /* 1 when the escapes of s would cost more than <![CDATA[ and ]]>. */
@@ -399,7 +400,7 @@ write_tree(int fd, void *arg, struct strbuf *err)
 	struct write_job *job = arg;
 
 	errno = 0;
-	if (mxmlSaveFd(job->tree, fd, whitespace) == -1) {
+	if (save_fd(job->tree, fd) == -1) {
 		strbuf_addf(err, _("cannot write '%s': %s"), job->path,
 		    strerror(errno ? errno : EIO));
 		return -1;
@@ -435,7 +436,7 @@ store_write_feed(const struct feed_doc *doc, FILE *out, struct strbuf *err)
 	mxml_setup();
 	/* mxml buffers a file descriptor itself; through stdio it would
 	 * lock the FILE for every character */
-	rc = fflush(out) == 0 ? mxmlSaveFd(xml, fileno(out), whitespace) : -1;
+	rc = fflush(out) == 0 ? save_fd(xml, fileno(out)) : -1;
 	mxmlDelete(xml);
 	if (rc == -1 || ferror(out)) {
 		strbuf_addf(err, _("cannot write the feed: %s"),
