@@ -262,6 +262,9 @@ refresh() {
 	shift 3
 	: >"$work/access.log"
 	r_rc=0
+	# the last refresh's files on disk first: the kernel's writeback of
+	# them would take CPU and the disk from this one, and fsync waits
+	sync
 	r_s=$(now)
 	if [ -n "$timecmd" ]; then
 		"$timecmd" -f '%U %S %M' -o "$work/time" "$@" >"$work/out" \
