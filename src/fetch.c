@@ -4,9 +4,10 @@
  * them running, and a list of finished results. Every easy handle gets the
  * settings of RELIABILITY.md 2.3: http and https only, also for redirects;
  * an explicit redirect limit (7.88 has none by default); connect, total and
- * low-speed limits; every decoder curl has; and a byte cap enforced in the
- * write callback, because CURLOPT_MAXFILESIZE only rejects a declared
- * Content-Length. Response headers are captured with bounded buffers and
+ * low-speed limits; and a byte cap enforced in the write callback,
+ * because CURLOPT_MAXFILESIZE only rejects a declared Content-Length.
+ * Bodies in gzip or deflate are asked for and decoded here, not by curl
+ * (fetch-decode.c), with the cap on the decoded size. Response headers are captured with bounded buffers and
  * sanitised, like curl's error text, before they go into a result.
  *
  * Connections: HTTP/2 over TLS where the server offers it, transfers to
@@ -21,6 +22,7 @@
 #include "config.h"
 
 #include "fetch.h"
+#include "fetch-decode.h"
 
 #include <curl/curl.h>
 #include <limits.h>
@@ -37,6 +39,7 @@
 #define ACCEPT_HEADER "Accept: application/rss+xml, application/atom+xml, " \
     "application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, " \
     "*/*;q=0.8"
+#define ACCEPT_ENCODING_HEADER "Accept-Encoding: gzip, deflate"
 #define ALLOWED_PROTOCOLS "http,https"
 
 #define HEADER_VALUE_MAX	1024		/* longer values are ignored */
@@ -75,6 +78,7 @@ struct transfer {
 	struct strbuf		 h_etag;	/* raw, of the last response */
 	struct strbuf		 h_last_modified;
 	struct strbuf		 h_content_type;
+	struct strbuf		 h_content_encoding;
 	struct strbuf		 h_reason;
 	struct strbuf		 h_moved_to;	/* raw, see fetch_result */
 	char			 errbuf[CURL_ERROR_SIZE];
@@ -99,6 +103,7 @@ struct fetcher {
 	struct transfer_list	 done;
 	struct curl_waitfd	*waitfds;
 	unsigned int		 nwaitfds;
+	struct decoder		*decoder;
 };
 
 static const struct {
@@ -289,6 +294,7 @@ transfer_strip(struct transfer *t)
 	strbuf_release(&t->h_etag);
 	strbuf_release(&t->h_last_modified);
 	strbuf_release(&t->h_content_type);
+	strbuf_release(&t->h_content_encoding);
 	strbuf_release(&t->h_reason);
 	strbuf_release(&t->h_moved_to);
 }
@@ -402,6 +408,7 @@ new_response(struct transfer *t, const char *p, const char *end)
 	strbuf_reset(&t->h_etag);
 	strbuf_reset(&t->h_last_modified);
 	strbuf_reset(&t->h_content_type);
+	strbuf_reset(&t->h_content_encoding);
 	strbuf_reset(&t->h_reason);
 	/* "HTTP/1.1 404 Not Found": skip the version and the code. */
 	while (p < end && *p != ' ')
@@ -420,7 +427,7 @@ new_response(struct transfer *t, const char *p, const char *end)
 
 /*
  * The header callback: one whole line per call. It keeps ETag,
- * Last-Modified and Content-Type of the last response, and stops a
+ * Last-Modified, Content-Type and Content-Encoding of the last response, and stops a
  * transfer whose headers together pass HEADERS_MAX_BYTES.
  */
 static size_t
@@ -454,6 +461,8 @@ header_cb(char *data, size_t size, size_t nitems, void *userdata)
 		capture(&t->h_last_modified, v, (size_t)(end - v));
 	else if (ascii_is_named(p, (size_t)(colon - p), "content-type"))
 		capture(&t->h_content_type, v, (size_t)(end - v));
+	else if (ascii_is_named(p, (size_t)(colon - p), "content-encoding"))
+		capture(&t->h_content_encoding, v, (size_t)(end - v));
 	return n;
 }
 
@@ -629,9 +638,53 @@ curl_error(struct fetch_result *r, const struct transfer *t, CURLcode rc)
 	}
 }
 
+/*
+ * The body of a successful answer in its Content-Encoding, decoded in
+ * place; a coding not asked for, or a body that does not decode (cut
+ * short, damaged), fails the fetch, and so does one past the cap.
+ */
+static void
+decode_body(struct decoder *d, struct transfer *t)
+{
+	struct fetch_result *r = &t->res;
+	enum coding c = coding_of(t->h_content_encoding.buf,
+	    t->h_content_encoding.len);
+	struct strbuf out = STRBUF_INIT, tmp;
+
+	if (c == CODING_IDENTITY)
+		return;
+	strbuf_reset(&r->error);
+	if (c == CODING_OTHER) {
+		r->status = FETCH_HTTP_ERROR;
+		strbuf_init_capped(&tmp, REASON_MAX);
+		sanitize_add(&tmp, t->h_content_encoding.buf,
+		    t->h_content_encoding.len, SANITIZE_LINE);
+		strbuf_addf(&r->error, _("the server sent the feed in an "
+		    "encoding that was not asked for: %s"), tmp.buf);
+		strbuf_release(&tmp);
+	} else switch (decoder_run(d, c, r->body.buf, r->body.len,
+	    t->max_bytes, &out)) {
+	case DECODE_OK:
+		strbuf_release(&r->body);
+		r->body = out;
+		return;
+	case DECODE_TOO_LARGE:
+		r->status = FETCH_TOO_LARGE;
+		strbuf_addf(&r->error, _("response larger than %zu bytes"),
+		    t->max_bytes);
+		break;
+	case DECODE_DAMAGED:
+		r->status = FETCH_NETWORK;
+		strbuf_addstr(&r->error, _("network error: the compressed "
+		    "body is damaged or cut short"));
+		break;
+	}
+	strbuf_reset(&r->body);
+}
+
 /* Fill in the result of a transfer that curl has finished with rc. */
 static void
-transfer_finish(struct transfer *t, CURLcode rc)
+transfer_finish(struct decoder *d, struct transfer *t, CURLcode rc)
 {
 	struct fetch_result *r = &t->res;
 	curl_off_t retry_after = 0;
@@ -668,9 +721,10 @@ transfer_finish(struct transfer *t, CURLcode rc)
 		    _("server answered 304 to an unconditional request"));
 	} else if (code >= 300)
 		http_error(r, t);
-	else if (code >= 200)
+	else if (code >= 200) {
 		r->status = FETCH_OK;
-	else {
+		decode_body(d, t);
+	} else {
 		r->status = FETCH_NETWORK;
 		strbuf_addf(&r->error, _("no HTTP response (status %ld)"),
 		    code);
@@ -691,7 +745,10 @@ transfer_fail(struct transfer *t, const char *why)
 	transfer_strip(t);
 }
 
-/* The request headers of t: Accept and the validators; -1 without memory. */
+/*
+ * The request headers of t: Accept, Accept-Encoding and the validators;
+ * -1 without memory.
+ */
 static int
 add_headers(struct transfer *t)
 {
@@ -700,8 +757,11 @@ add_headers(struct transfer *t)
 	char *line;
 	int i;
 
-	if ((t->headers = curl_slist_append(NULL, ACCEPT_HEADER)) == NULL)
+	if ((t->headers = curl_slist_append(NULL, ACCEPT_HEADER)) == NULL ||
+	    (h = curl_slist_append(t->headers, ACCEPT_ENCODING_HEADER)) ==
+	    NULL)
 		return -1;
+	t->headers = h;
 	for (i = 0; i < 2; i++) {
 		if ((v = i == 0 ? t->etag : t->last_modified) == NULL)
 			continue;
@@ -741,7 +801,7 @@ set_options(const struct fetcher *f, struct transfer *t, CURL *e)
 	SETOPT(CURLOPT_TIMEOUT, lim->timeout_s);
 	SETOPT(CURLOPT_LOW_SPEED_LIMIT, lim->low_speed_bytes);
 	SETOPT(CURLOPT_LOW_SPEED_TIME, lim->low_speed_s);
-	SETOPT(CURLOPT_ACCEPT_ENCODING, "");
+	SETOPT(CURLOPT_HTTP_CONTENT_DECODING, 0L);	/* decode_body() */
 	SETOPT(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)lim->max_bytes);
 	SETOPT(CURLOPT_WRITEFUNCTION, write_cb);
 	SETOPT(CURLOPT_WRITEDATA, (void *)t);
@@ -880,7 +940,7 @@ collect(struct fetcher *f)
 			BUG("finished transfer without its private pointer");
 		curl_multi_remove_handle(f->multi, easy);
 		host_release(f, t);
-		transfer_finish(t, rc);
+		transfer_finish(f->decoder, t, rc);
 		list_remove(&f->running, t);
 		list_append(&f->done, t);
 	}
@@ -944,6 +1004,7 @@ fetcher_new(const struct fetch_limits *limits, const char *user_agent,
 	f->user_agent = xstrdup(user_agent != NULL ? user_agent :
 	    DEFAULT_USER_AGENT);
 	f->max_parallel = max_parallel > 1 ? (size_t)max_parallel : 1;
+	f->decoder = decoder_new();
 	return f;
 }
 
@@ -971,6 +1032,7 @@ fetcher_free(struct fetcher *f)
 	}
 	free(f->waitfds);
 	free(f->user_agent);
+	decoder_free(f->decoder);
 	free(f);
 }
 
@@ -992,6 +1054,7 @@ fetcher_add(struct fetcher *f, const struct fetch_request *req)
 	strbuf_init(&t->h_etag, 0);
 	strbuf_init(&t->h_last_modified, 0);
 	strbuf_init(&t->h_content_type, 0);
+	strbuf_init(&t->h_content_encoding, 0);
 	strbuf_init(&t->h_reason, 0);
 	strbuf_init(&t->h_moved_to, 0);
 	result_init(&t->res, t->max_bytes, req->arg);

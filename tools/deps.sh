@@ -5,7 +5,7 @@
 set -eu
 
 packages="build-essential autoconf automake autopoint gettext pkg-config
-libncurses-dev libcurl4-openssl-dev libxml2-dev libxml2-utils libmxml-dev
+libncurses-dev libcurl4-openssl-dev libdeflate-dev libxml2-dev libxml2-utils libmxml-dev
 libcmocka-dev tmux mandoc groff-base strace python3 procps valgrind"
 
 missing=""

@@ -18,11 +18,14 @@
  *   /redir?to=URL[&code=N]     a 302 (or N, from 300 to 399) to URL
  *   /status?code=N[&retry_after=S][&reason=R]
  *   /etag?tag=T[&lm=DATE]      200 with the validators; 304 when they match
- *   /files/NAME[?type=T&charset=C&gzip=1]   the file DIR/NAME
+ *   /files/NAME[?type=T&charset=C&gzip=1&enc=E]   the file DIR/NAME;
+ *                              gzip=1 or enc=E say Content-Encoding: gzip
+ *                              or E
  *
  * Query values are percent-decoded, so a test can put any byte into a
  * header. Each request is logged as one line to the -l file: method,
- * target, and the If-None-Match and If-Modified-Since it carried. The
+ * target, and the If-None-Match, If-Modified-Since and Accept-Encoding
+ * it carried. The
  * server exits on SIGTERM or SIGINT (ending its children), and by itself
  * after 120 s without a connection; a child lives at most 60 s, and ends
  * when its client goes away. A test tool: it never includes libcurl.
@@ -75,6 +78,7 @@ struct request {
 	char	*query;		/* after '?', or "" */
 	char	*inm;		/* If-None-Match, or NULL */
 	char	*ims;		/* If-Modified-Since, or NULL */
+	char	*ae;		/* Accept-Encoding, or NULL */
 };
 
 static void
@@ -377,13 +381,15 @@ static void
 serve_file(int fd, const char *name, const char *query, int gzip)
 {
 	struct strbuf h = STRBUF_INIT, body;
-	char *path, *gz = qparam(query, "gzip"), buf[65536];
+	char *path, *gz = qparam(query, "gzip"), *enc = qparam(query, "enc");
+	char buf[65536];
 	ssize_t n;
 	int in;
 
 	if (*name == '\0' || *name == '.' || strchr(name, '/') != NULL) {
 		respond(fd, 403, NULL, NULL, "forbidden\n", 10);
 		free(gz);
+		free(enc);
 		return;
 	}
 	path = xasprintf("%s/%s", dir, name);
@@ -392,6 +398,7 @@ serve_file(int fd, const char *name, const char *query, int gzip)
 	if (in == -1) {
 		respond(fd, 404, NULL, NULL, "not found\n", 10);
 		free(gz);
+		free(enc);
 		return;
 	}
 	strbuf_init_capped(&body, FILE_MAX);
@@ -402,10 +409,13 @@ serve_file(int fd, const char *name, const char *query, int gzip)
 	add_content_type(&h, query, NULL);
 	if (gzip || (gz != NULL && strcmp(gz, "1") == 0))
 		strbuf_addstr(&h, "Content-Encoding: gzip\r\n");
+	else if (enc != NULL)
+		strbuf_addf(&h, "Content-Encoding: %s\r\n", enc);
 	respond(fd, 200, NULL, h.buf, body.buf, body.len);
 	strbuf_release(&h);
 	strbuf_release(&body);
 	free(gz);
+	free(enc);
 }
 
 static void
@@ -490,9 +500,9 @@ log_request(const struct request *req)
 
 	if (logfd == -1)
 		return;
-	strbuf_addf(&line, "%s %s inm=%s ims=%s\n", req->method, req->target,
-	    req->inm != NULL ? req->inm : "-",
-	    req->ims != NULL ? req->ims : "-");
+	strbuf_addf(&line, "%s %s inm=%s ims=%s ae=%s\n", req->method,
+	    req->target, req->inm != NULL ? req->inm : "-",
+	    req->ims != NULL ? req->ims : "-", req->ae != NULL ? req->ae : "-");
 	write_all(logfd, line.buf, line.len);
 	strbuf_release(&line);
 }
@@ -534,6 +544,7 @@ serve(int fd)
 	req.target = xstrndup(sp, strcspn(sp, " \r"));
 	req.inm = header_value(hdrs + 2, "If-None-Match");
 	req.ims = header_value(hdrs + 2, "If-Modified-Since");
+	req.ae = header_value(hdrs + 2, "Accept-Encoding");
 	log_request(&req);
 	q = strchr(req.target, '?');
 	req.path = xstrndup(req.target, q != NULL ?
@@ -546,6 +557,7 @@ serve(int fd)
 	free(req.query);
 	free(req.inm);
 	free(req.ims);
+	free(req.ae);
 }
 
 static void
