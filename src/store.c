@@ -1058,6 +1058,19 @@ store_save_feed(struct store *st, const struct store_feed *feed,
 	return rc == 0 ? 0 : -1;
 }
 
+/*
+ * The writer threads: one more than the parsers, for most of the time one
+ * of them waits for fsync() and the others keep the processors busy; none
+ * when the main thread does all.
+ */
+static unsigned
+writer_threads(void)
+{
+	unsigned n = workq_threads();
+
+	return n == 0 ? 0 : n + 1;
+}
+
 int
 store_save_feed_later(struct store *st, struct store_feed *feed,
     struct store_bodies *bodies, struct strbuf *err)
@@ -1067,9 +1080,9 @@ store_save_feed_later(struct store *st, struct store_feed *feed,
 
 	if (!st->batch)
 		return store_save_feed(st, feed, bodies, err);
-	if (st->writer == NULL && workq_threads() > 0) {
+	if (st->writer == NULL && writer_threads() > 0) {
 		mxml_setup();
-		st->writer = workq_start(workq_threads());
+		st->writer = workq_start(writer_threads());
 	}
 	if (st->writer == NULL)
 		return store_save_feed(st, feed, bodies, err);

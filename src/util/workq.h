@@ -20,9 +20,9 @@ struct work {
 struct workq;
 
 /*
- * How many threads a queue of the refresh should have: TIDINGS_THREADS
- * (0 to 8; 0, none: the main thread does the work), else one a
- * processor, up to four.
+ * How many threads the parsers of the refresh should have (the writers
+ * take one more): TIDINGS_THREADS (0 to 8; 0, none: the main thread does
+ * the work), else one a processor, up to four.
  */
 unsigned workq_threads(void);
 
