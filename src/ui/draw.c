@@ -159,6 +159,31 @@ to_ascii(const char *s, size_t len, struct strbuf *out)
 	}
 }
 
+/*
+ * Our own spacing stays: newlines and tabs become spaces. Zero-width
+ * joiners go: terminals disagree on the width of a joined sequence (tmux
+ * and some terminals draw the character after a joiner in the cell before
+ * it, others side by side), so with them the columns counted here would
+ * not be the terminal's. Without them every terminal draws each character
+ * in the columns wcwidth() gives, and an emoji sequence shows as its parts.
+ */
+static void
+for_the_screen(struct strbuf *sb)
+{
+	static const char zwj[] = "\xe2\x80\x8d";	/* U+200D */
+	size_t i, j = 0;
+
+	for (i = 0; i < sb->len; i++) {
+		if (sb->len - i >= 3 && memcmp(sb->buf + i, zwj, 3) == 0) {
+			i += 2;
+			continue;
+		}
+		sb->buf[j++] = sb->buf[i] == '\n' || sb->buf[i] == '\t' ?
+		    ' ' : sb->buf[i];
+	}
+	strbuf_setlen(sb, j);
+}
+
 void
 draw_text(struct ui *ui, int y, int x, int w, const char *s,
     enum draw_attr attr)
@@ -166,15 +191,13 @@ draw_text(struct ui *ui, int y, int x, int w, const char *s,
 	struct strbuf clean = STRBUF_INIT, cut = STRBUF_INIT;
 	struct strbuf ascii = STRBUF_INIT;
 	const char *out;
-	size_t cols, i;
+	size_t cols;
 
 	if (w <= 0)
 		return;
 	sanitize_add(&clean, s != NULL ? s : "", s != NULL ? strlen(s) : 0,
 	    SANITIZE_TEXT);
-	for (i = 0; i < clean.len; i++)
-		if (clean.buf[i] == '\n' || clean.buf[i] == '\t')
-			clean.buf[i] = ' ';	/* our own spacing stays */
+	for_the_screen(&clean);
 	cols = width_truncate(&cut, clean.buf, clean.len, (size_t)w);
 	width_pad(&cut, (size_t)w - cols);
 	out = cut.buf;

@@ -13,7 +13,7 @@
  *  - invisible characters: zero-width space, word joiner, BOM, interlinear
  *    annotation marks, tag characters and noncharacters. The zero-width
  *    joiner and non-joiner stay: Persian, Indic scripts and emoji need
- *    them, and they take no column.
+ *    them (the screen leaves the joiner out, ui/draw.c says why).
  * mxml writes such bytes but cannot read them back, and a terminal obeys
  * them, so nothing else in tidings needs to know they exist.
  */
