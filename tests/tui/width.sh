@@ -40,13 +40,20 @@ esc=$(printf '\033')
 # terminal has been cleared and drawn again, the same screen.
 check_screen() {
 	cs_i=0
+	cs_still=0
 	screen
 	cp "$T/screen" "$T/before"
-	while [ $cs_i -lt 3 ]; do	# the screen stands still first
-		sleep 0.2
+	while [ $cs_still -lt 3 ]; do	# the screen stands still first
+		[ $cs_i -lt "$WAIT" ] || fail "the screen never stood still"
+		sleep 0.1
 		screen
-		cmp -s "$T/screen" "$T/before" && cs_i=$((cs_i + 1))
+		if cmp -s "$T/screen" "$T/before"; then
+			cs_still=$((cs_still + 1))
+		else
+			cs_still=0
+		fi
 		cp "$T/screen" "$T/before"
+		cs_i=$((cs_i + 1))
 	done
 	[ "$(wc -L <"$T/screen")" -le "$1" ] || { cat "$T/screen" >&2
 	    fail "a line is wider than $1 columns"; }
@@ -61,7 +68,7 @@ check_screen() {
 	cs_i=0
 	screen
 	until cmp -s "$T/screen" "$T/before"; do
-		[ $cs_i -lt 20 ] || { diff "$T/before" "$T/screen" >&2
+		[ $cs_i -lt "$WAIT" ] || { diff "$T/before" "$T/screen" >&2
 		    fail "the screen drawn again by ^L is not the same"; }
 		sleep 0.1
 		screen
