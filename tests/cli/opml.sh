@@ -180,6 +180,22 @@ if command -v xmllint >/dev/null 2>&1; then
 	xmllint --noout "$T/out" || fail "the export is not well-formed XML"
 fi
 
+# Export of a urls file with escape sequences, C1 and bidi controls and
+# a bad byte in its titles, URLs and tags (RELIABILITY.md case 9): none
+# of them reaches the OPML or the error output, which stays well-formed.
+printf 'https://a.example/1 "~Evil\033]52;c;cHduZWQ=\007 title\033[2J"\nhttps://a.example/2\033[31m "~\302\23331mred \342\200\256gpj.exe"\nhttps://a.example/3 "~bad \377 byte" "tag\033]0;x\007"\n' >"$T/hostile-urls"
+run_rc "$TIDINGS" -u "$T/hostile-urls" --export-opml
+[ "$rc" = 0 ] || fail "export of hostile titles: exit $rc: $(cat "$T/err")"
+expect_no_controls "$T/out"
+expect_no_controls "$T/err"
+expect_grep 'text="Evil title" title="Evil title" xmlUrl="https://a.example/1"' \
+    "$T/out"
+expect_grep 'text="red gpj.exe"' "$T/out"
+expect_grep 'xmlUrl="https://a.example/3" category="tag"' "$T/out"
+if command -v xmllint >/dev/null 2>&1; then
+	xmllint --noout "$T/out" || fail "the hostile export is not well-formed"
+fi
+
 # The round trip: export, import into an empty file, export again: the
 # same bytes but the date, and the same subscriptions.
 for from in "$T/export-urls" "$u"; do
