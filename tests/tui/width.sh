@@ -83,11 +83,14 @@ walk() {
 	for want in "東京の新しい" "thumbs" "Cafe" "Long title Long" \
 	    "abcdefghij"; do
 		keys Enter
+		wait_for "— Art"	# the article's title bar, whole or cut
 		wait_for "$want"
 		check_screen "$1"
+		cp "$T/screen" "$T/article"
 		keys q j
+		wait_for "— Hea"
 	done
-	[ "$(grep -cE "^ *[a-j]{$(($1 - 4)),} *\$" "$T/screen")" -ge 10 ] ||
+	[ "$(grep -cE "^ *[a-j]{$(($1 - 4)),} *\$" "$T/article")" -ge 10 ] ||
 	    fail "the unbroken line is not broken at $1 columns"
 }
 
