@@ -216,8 +216,16 @@ static int
 is_date(const char *s, size_t len)
 {
 	size_t i = 0, j, dates = 0;
+	uint32_t cp;
 
 	while (i < len) {
+		if ((unsigned char)s[i] >= 0x80) {	/* a letter is no date */
+			i += utf8_decode(s + i, len - i, &cp);
+			if (cp >= 0xC0 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
+			    !(cp >= 0x3000 && cp <= 0x303F) && cp != 0xFEFF)
+				return 0;
+			continue;
+		}
 		if (!ASCII_ISALNUM(s[i])) {
 			i++;
 			continue;

@@ -169,7 +169,15 @@ static int
 is_closer(uint32_t cp)
 {
 	return cp == '\'' || cp == '"' || cp == ')' || cp == ']' ||
-	    cp == 0x2019 || cp == 0x201D || cp == 0xBB || cp == 0x203A;
+	    cp == 0x2019 || cp == 0x201D || cp == 0xBB || cp == 0x203A ||
+	    cp == 0x300D || cp == 0x300F || cp == 0x3011 || cp == 0xFF09;
+}
+
+/* The full stop, exclamation and question marks of Chinese and Japanese. */
+static int
+is_cjk_stop(uint32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
 }
 
 static int
@@ -333,7 +341,8 @@ end_kind(const char *s, size_t lo, size_t hi)
 
 	while (hi > lo) {
 		cp = cp_before(s, lo, hi, &at);
-		if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026)
+		if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
+		    is_cjk_stop(cp))
 			return KEYFACTS_END_STOP;
 		if (!is_closer(cp) && !ASCII_ISSPACE(cp) && cp != 0xA0)
 			return KEYFACTS_END_TEXT;
@@ -532,6 +541,31 @@ at_stop(struct splitter *sp, size_t i)
 	return k;
 }
 
+/*
+ * At a Chinese or Japanese stop at i: the sentence ends after it and the
+ * closing brackets after it, with or without a space (those languages
+ * put none), unless a quotation closed there goes on with hiragana
+ * (「…。」と述べた); the next i.
+ */
+static size_t
+at_cjk_stop(struct splitter *sp, size_t i, size_t hi)
+{
+	size_t n;
+	uint32_t cp = 0;
+	int closed = 0;
+
+	while (i < hi) {
+		cp = cp_at(sp->s, hi, i, &n);
+		if (!is_cjk_stop(cp) && !is_closer(cp))
+			break;
+		closed = is_closer(cp);
+		i += n;
+	}
+	if (i < hi && !(closed && cp >= 0x3041 && cp <= 0x309F))
+		emit(sp, i, KEYFACTS_END_STOP);
+	return i;
+}
+
 /* Split the sentences of the text between newlines, lo to hi. */
 static void
 split_line(struct splitter *sp, size_t hi)
@@ -562,6 +596,12 @@ split_line(struct splitter *sp, size_t hi)
 		    0x80 && (unsigned char)s[i + 2] == 0xA6)) {
 			i = at_stop(sp, i);
 			word_start = 0;
+			continue;
+		}
+		if ((c == 0xE3 || c == 0xEF) && is_cjk_stop(cp_at(s, hi, i,
+		    &n))) {
+			i = at_cjk_stop(sp, i, hi);
+			word_start = 1;
 			continue;
 		}
 		if ((ws = space_at(s, hi, i)) > 0) {

@@ -237,6 +237,43 @@ word_char(uint32_t cp)
 	    !(cp >= 0x3000 && cp <= 0x303F) && cp != 0xFEFF);
 }
 
+static void
+pool_add(struct extract *x, uint64_t h)
+{
+	if (x->npool == x->pool_alloc) {
+		x->pool_alloc = x->pool_alloc ? 2 * x->pool_alloc : 256;
+		x->pool = xreallocarray(x->pool, x->pool_alloc,
+		    sizeof(*x->pool));
+	}
+	x->pool[x->npool++] = h;
+}
+
+/*
+ * Chinese and Japanese have no spaces to find words by: each two
+ * characters side by side in the run of Han and kana at i are one word
+ * (the usual stand-in). The end of the run.
+ */
+static size_t
+add_bigrams(struct extract *x, const char *s, size_t len, size_t i)
+{
+	size_t prev = i, prev_n, n;
+	uint32_t cp;
+
+	prev_n = decode(s + i, len - i, &cp);
+	i += prev_n;
+	while (i < len) {
+		n = decode(s + i, len - i, &cp);
+		if (!utf8_is_unspaced(cp))
+			break;
+		pool_add(x, hash_fnv1a(HASH_FNV1A_INIT, s + prev,
+		    prev_n + n) | 1);
+		prev = i;
+		prev_n = n;
+		i += n;
+	}
+	return i;
+}
+
 /*
  * Append to pool the hashes of the words of s worth comparing: lower-
  * cased, neither a stop word nor a number nor one letter.
@@ -252,6 +289,10 @@ add_words(struct extract *x, const char *s, size_t len)
 
 	while (i < len) {
 		n = decode(s + i, len - i, &cp);
+		if (utf8_is_unspaced(cp)) {
+			i = add_bigrams(x, s, len, i);
+			continue;
+		}
 		if (!word_char(cp)) {
 			i += n;
 			continue;
@@ -261,7 +302,7 @@ add_words(struct extract *x, const char *s, size_t len)
 		digits = 1;
 		while (i < len) {
 			n = decode(s + i, len - i, &cp);
-			if (!word_char(cp))
+			if (!word_char(cp) || utf8_is_unspaced(cp))
 				break;
 			if (!ASCII_ISDIGIT(cp))
 				digits = 0;
@@ -278,14 +319,8 @@ add_words(struct extract *x, const char *s, size_t len)
 		if (digits || bytes < 2)
 			continue;
 		h = hash_fnv1a(HASH_FNV1A_INIT, w, wl) | 1;
-		if (is_stop(x, h))
-			continue;
-		if (x->npool == x->pool_alloc) {
-			x->pool_alloc = x->pool_alloc ? 2 * x->pool_alloc : 256;
-			x->pool = xreallocarray(x->pool, x->pool_alloc,
-			    sizeof(*x->pool));
-		}
-		x->pool[x->npool++] = h;
+		if (!is_stop(x, h))
+			pool_add(x, h);
 	}
 }
 
@@ -317,7 +352,7 @@ add_unit(struct extract *x, const char *s, size_t len, enum keyfacts_end end,
 	u = &x->units[x->n++];
 	u->s = s;
 	u->len = len;
-	u->words = ascii_count_words(s, len);
+	u->words = utf8_count_words(s, len);
 	u->end = end;
 	u->story = story;
 	u->speech = 0;
@@ -579,7 +614,7 @@ trim_clause(struct strbuf *sb)
 	size_t i, words = 1, quotes = 0, n;
 	const char *s = sb->buf;
 
-	if (ascii_count_words(s, sb->len) <= TRIM_WORDS)
+	if (utf8_count_words(s, sb->len) <= TRIM_WORDS)
 		return;
 	for (i = 0; i + 2 < sb->len; i++) {
 		if (s[i] == '"' ||
@@ -782,7 +817,7 @@ list_heading(const struct text_line *l)
 	size_t i, n;
 
 	if (l->text == NULL || (l->type != LINE_HEADING &&
-	    l->type != LINE_PARA) || ascii_count_words(l->text,
+	    l->type != LINE_PARA) || utf8_count_words(l->text,
 	    strlen(l->text)) > 4)
 		return 0;
 	n = strlen(l->text);
@@ -817,7 +852,7 @@ take_list(const struct html_doc *doc, size_t a, size_t b,
 		skip = doc->lines[i].type == LINE_PARA ? plain_bullet(t) : 0;
 		t += skip;
 		len = strlen(t);
-		words = ascii_count_words(t, len);
+		words = utf8_count_words(t, len);
 		if (words > LIST_MAX_WORDS)
 			return 0;
 		if (keyfacts_boilerplate(t, len))
@@ -861,7 +896,7 @@ publisher_list(const struct html_doc *doc, struct keyfacts *out)
 			continue;
 		}
 		if (l->type == LINE_PARA && l->text != NULL &&
-		    ascii_count_words(l->text, strlen(l->text)) >= PARA_WORDS)
+		    utf8_count_words(l->text, strlen(l->text)) >= PARA_WORDS)
 			paras++;
 	}
 	return 0;

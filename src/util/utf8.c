@@ -172,3 +172,45 @@ utf8_repair(struct strbuf *sb, const char *s, size_t len)
 	}
 	return strbuf_add(sb, s + start, i - start);
 }
+
+int
+utf8_is_unspaced(uint32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) ||	/* kana */
+	    (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+size_t
+utf8_count_words(const char *s, size_t len)
+{
+	size_t i = 0, n = 0, unspaced = 0;
+	int in = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80) {
+			if (c == ' ' || (c >= '\t' && c <= '\r'))
+				in = 0;
+			else if (!in) {
+				in = 1;
+				n++;
+			}
+			i++;
+			continue;
+		}
+		i += utf8_decode(s + i, len - i, &cp);
+		if (utf8_is_unspaced(cp)) {
+			unspaced++;
+			in = 0;
+		} else if (cp >= 0x3000 && cp <= 0x303F)
+			in = 0;
+		else if (!in) {
+			in = 1;
+			n++;
+		}
+	}
+	return n + (unspaced + 1) / 2;
+}

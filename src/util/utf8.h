@@ -35,6 +35,18 @@ int utf8_valid(const char *s, size_t len);
 int utf8_repair(struct strbuf *sb, const char *s, size_t len);
 
 /*
+ * The words in the len bytes of UTF-8 at s: runs between ASCII white
+ * space, except that Chinese and Japanese, written without spaces, count
+ * a word for every two of their characters (Han and kana), and their
+ * punctuation (U+3000 to U+303F) none. Text without them counts as
+ * ascii_count_words() does.
+ */
+size_t utf8_count_words(const char *s, size_t len);
+
+/* 1 for a Han or kana character: scripts written without spaces. */
+int utf8_is_unspaced(uint32_t cp);
+
+/*
  * Eight bytes at a time, for the scanners that skip runs of plain ASCII:
  * most of a feed is. A word holds the 8 bytes at s, the first in its
  * lowest bits whatever the machine's byte order. Each test marks, with

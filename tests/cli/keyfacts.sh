@@ -29,6 +29,18 @@ n=$(grep -c '^- ' "$T/out")
 grep -qi "scroll down\|pictured\|published:" "$T/out" &&
     fail "a caption or byline was chosen"
 
+# Japanese: with its headline, its three opening sentences, whole.
+"$TIDINGS" --keyfacts "$data/japanese.txt" \
+    --title="東京都、中央図書館を建て替え　2029年春に新館開館" >"$T/out" \
+    2>"$T/err" || fail "--keyfacts on Japanese exited $?"
+cat >"$T/want" <<'TXT'
+- 東京都は7日、老朽化した中央図書館を建て替え、2029年春に新館を開館すると発表した。
+- 総事業費は約420億円で、蔵書数は現在の1.5倍となる300万冊を目指す。
+- 都によると、新館は地上8階、地下2階の建物で、子ども向けの閲覧室や24時間利用できる自習室を設ける。
+TXT
+cmp -s "$T/out" "$T/want" || { diff -u "$T/want" "$T/out" >&2;
+    fail "the key facts of a Japanese story"; }
+
 # Too short: nothing on stdout, a note on stderr, success.
 "$TIDINGS" --keyfacts "$data/short.txt" >"$T/out" 2>"$T/err" ||
     fail "a short text exited $?"

@@ -221,6 +221,17 @@ test_keyfacts_split_tricky(void **state)
 	    "She starred in The Great Escape last year.");
 }
 
+/* Chinese and Japanese end sentences in 。！？ with no space after. */
+static void
+test_keyfacts_split_cjk(void **state)
+{
+	SPLIT("東京都は7日に発表した。総事業費は約420億円。"
+	    "「続けたい。」と述べた！本当か？ Then English.",
+	    "東京都は7日に発表した。", "総事業費は約420億円。",
+	    "「続けたい。」と述べた！", "本当か？", "Then English.");
+	SPLIT("文の終わり。", "文の終わり。");
+}
+
 static void
 test_keyfacts_split_glued(void **state)
 {
@@ -300,6 +311,10 @@ test_keyfacts_classify_kinds(void **state)
 	assert_int_equal(KIND("12:30 EST, 12 May 2025", KEYFACTS_END_TEXT),
 	    KEYFACTS_DATE);
 	assert_int_equal(KIND("Monday 3 April 2015.", stop), KEYFACTS_DATE);
+	assert_int_equal(KIND("東京都は7日、2029年春に開館すると発表した。",
+	    stop), KEYFACTS_STORY);
+	assert_int_equal(KIND("Москва, 3 April 2015: the talks ended.",
+	    stop), KEYFACTS_STORY);
 	assert_int_equal(KIND("Scroll down for video",
 	    KEYFACTS_END_GLUED), KEYFACTS_PROMO);
 	assert_int_equal(KIND("Read more: the full list of closures.",
@@ -456,6 +471,44 @@ test_keyfacts_from_doc_captions(void **state)
 	for (i = 0; i < kf.n; i++)
 		for (j = 0; never[j] != NULL; j++)
 			assert_null(strstr(kf.facts[i], never[j]));
+	keyfacts_release(&kf);
+	standin_release(&doc);
+}
+
+/*
+ * A story in Japanese: with its headline, the facts are its opening
+ * sentences, whole; without one, still three whole sentences of it.
+ */
+static void
+test_keyfacts_from_doc_japanese(void **state)
+{
+	const char *const want[] = {
+		"東京都は7日、老朽化した中央図書館を建て替え、2029年春に新館を"
+		    "開館すると発表した。",
+		"総事業費は約420億円で、蔵書数は現在の1.5倍となる300万冊を"
+		    "目指す。",
+		"都によると、新館は地上8階、地下2階の建物で、子ども向けの"
+		    "閲覧室や24時間利用できる自習室を設ける。",
+		NULL
+	};
+	struct keyfacts kf;
+	struct html_doc doc;
+	char *text = fixture("japanese.txt");
+	size_t i;
+
+	facts_of("japanese.txt", "東京都、中央図書館を建て替え　2029年春に"
+	    "新館開館", &kf, &doc);
+	assert_facts(&kf, want);
+	keyfacts_release(&kf);
+	standin_release(&doc);
+	facts_of("japanese.txt", NULL, &kf, &doc);
+	assert_int_equal(kf.n, 3);
+	for (i = 0; i < kf.n; i++) {
+		assert_non_null(strstr(text, kf.facts[i]));
+		assert_true(strlen(kf.facts[i]) > 3 && strcmp(kf.facts[i] +
+		    strlen(kf.facts[i]) - 3, "。") == 0);
+	}
+	free(text);
 	keyfacts_release(&kf);
 	standin_release(&doc);
 }
@@ -705,7 +758,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keyfacts_split_tricky),
+		cmocka_unit_test(test_keyfacts_split_cjk),
 		cmocka_unit_test(test_keyfacts_split_glued),
+		cmocka_unit_test(test_keyfacts_from_doc_japanese),
 		cmocka_unit_test(test_keyfacts_split_empty),
 		cmocka_unit_test(test_keyfacts_classify_kinds),
 		cmocka_unit_test(test_keyfacts_boilerplate_prompts),

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 #define FFFD "\xef\xbf\xbd"
@@ -279,6 +280,31 @@ test_utf8_repair_respects_cap(void **state)
 	strbuf_release(&sb);
 }
 
+/* Words: spaced runs, and Han and kana a word for every two. */
+static void
+test_utf8_count_words(void **state)
+{
+	const char *const spaced[] = {
+		"", "  ", "one", "Hello big  world\n", "Caf\xc3\xa9 \xe2\x80\x94 "
+		"\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 2015",
+		"\t tabs\tand\rreturns ", NULL
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; spaced[i] != NULL; i++)
+		assert_int_equal(utf8_count_words(spaced[i], strlen(spaced[i])),
+		    ascii_count_words(spaced[i], strlen(spaced[i])));
+	/* 東京都: three Han, two words */
+	assert_int_equal(utf8_count_words("東京都", strlen("東京都")), 2);
+	/* punctuation 、。 counts for nothing */
+	assert_int_equal(utf8_count_words("東京の新しい図書館、開館。",
+	    strlen("東京の新しい図書館、開館。")), 6);
+	/* Tokyo, 2029 and three Han: 2 + 2 */
+	assert_int_equal(utf8_count_words("Tokyo 東京 2029年",
+	    strlen("Tokyo 東京 2029年")), 4);
+}
+
 int
 main(void)
 {
@@ -292,6 +318,7 @@ main(void)
 		cmocka_unit_test(test_utf8_valid_every_offset),
 		cmocka_unit_test(test_utf8_valid_random),
 		cmocka_unit_test(test_utf8_repair),
+		cmocka_unit_test(test_utf8_count_words),
 		cmocka_unit_test(test_utf8_repair_respects_cap),
 	};
 
