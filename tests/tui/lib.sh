@@ -66,6 +66,8 @@ screen() {
 }
 
 # wait_for TEXT: wait until TEXT is on the screen; fail if it never is.
+# Every check of the screen waits so: under valgrind a frame can reach
+# the terminal in pieces, and a capture may fall between them.
 wait_for() {
 	wf_i=0
 	while [ $wf_i -lt "$WAIT" ]; do

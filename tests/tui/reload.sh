@@ -15,13 +15,13 @@ wait_for "[1/6]"
 for row in 2 3 4 5 6; do
 	keys j
 	wait_for "[$row/6]"
-	expect_grep "Reloading 3/4" "$T/screen"
+	wait_for "Reloading 3/4"
 done
 keys g j j Enter
 wait_for "— Headlines"
 keys Enter
 wait_for "— Article"
-expect_grep "Reloading 3/4" "$T/screen"
+wait_for "Reloading 3/4"
 start=$(date +%s)
 keys Q
 wait_exit

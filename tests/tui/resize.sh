@@ -11,12 +11,12 @@ tui_start 160 50
 wait_for "0 failed"
 # Skimming: World desk's headlines; the article follows the cursor.
 wait_for "Coastal city approves flood barrier plan"
-expect_grep "(the publisher's highlights)" "$T/screen"
-expect_grep "• The regional council approved" "$T/screen"
+wait_for "(the publisher's highlights)"
+wait_for "• The regional council approved"
 keys Enter j
 wait_for "Morning briefing: port workers end strike"
 wait_for "(sentences from the article)"
-expect_grep "• The deal raises basic wages" "$T/screen"
+wait_for "• The deal raises basic wages"
 # Skimming did not mark it read; opening does.
 wait_for "4 World desk"
 keys Enter
@@ -30,15 +30,15 @@ tui_resize 80 24
 wait_for "┌─ Key facts"
 expect_grep "tidings $(sed -n 's/^AC_INIT(\[tidings\], \[\([^]]*\)\].*/\1/p' \
     "$top_srcdir/configure.ac") — Article" "$T/screen"
-expect_grep "Morning briefing: port workers" "$T/screen"
+wait_for "Morning briefing: port workers"
 [ "$(wc -L <"$T/screen")" -le 80 ] || fail "a line is wider than 80"
 keys Space
 wait_gone "┌─ Key facts"
 # And wide again: still this article, the sidebar back.
 tui_resize 160 50
 wait_for "┬ Key facts"
-expect_grep "Morning briefing: port workers" "$T/screen"
-expect_grep "Coastal city approves" "$T/screen"
+wait_for "Morning briefing: port workers"
+wait_for "Coastal city approves"
 keys Q
 wait_exit
 [ "$TUI_STATUS" = 0 ] || fail "Q ended with status $TUI_STATUS"

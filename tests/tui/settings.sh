@@ -18,7 +18,7 @@ TUI_ARGS="-c '$T/config'"
 tui_start 80 24
 wait_for "config:4: unknown setting 'reload-intervl'"
 # Wide at 80x24, because the file says so.
-expect_grep "┌ Feeds" "$T/screen"
+wait_for "┌ Feeds"
 keys Enter
 wait_for "25.11. Coastal city approves"
 # x is next-unread now.
